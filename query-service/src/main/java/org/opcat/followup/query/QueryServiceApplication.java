@@ -1,0 +1,19 @@
+package org.opcat.followup.query;
+
+import org.opcat.followup.eventstore.EventStoreConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(EventStoreConfiguration.class)
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        // NPM data is sensitive and many NPMs run offline: Axon must not call its update server.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}
