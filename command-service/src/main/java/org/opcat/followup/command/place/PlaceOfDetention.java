@@ -1,0 +1,61 @@
+package org.opcat.followup.command.place;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.opcat.followup.command.Registers;
+import org.opcat.followup.command.refusal.RuleViolated;
+import org.opcat.followup.command.refusal.UnknownId;
+import org.opcat.followup.events.place.PlaceOfDetentionRegistered;
+import org.opcat.followup.events.place.PlaceType;
+
+/** A place where people are deprived of liberty, operated by an authority. */
+@Aggregate
+public class PlaceOfDetention {
+
+    public record RegisterPlaceOfDetention(@TargetAggregateIdentifier UUID placeId, String name, PlaceType type,
+            String region, UUID authorityId) {
+    }
+
+    @AggregateIdentifier
+    private UUID placeId;
+    private PlaceOfDetentionRegistered registered;
+
+    protected PlaceOfDetention() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public UUID handle(RegisterPlaceOfDetention command, Registers registers) {
+        var event = new PlaceOfDetentionRegistered(command.placeId(), command.name().strip(), command.type(),
+                command.region().strip(), command.authorityId());
+        if (registered != null) {
+            if (!registered.equals(event)) {
+                throw new RuleViolated("placeId", "place " + placeId + " was already registered with other content");
+            }
+            return placeId;
+        }
+        if (registers.hasAuthority(event.placeId()) || registers.hasRecommendation(event.placeId())) {
+            throw new RuleViolated("placeId", "id " + event.placeId() + " already names another record");
+        }
+        if (!registers.hasAuthority(event.authorityId())) {
+            throw new UnknownId("authorityId", "authority", event.authorityId());
+        }
+        apply(event);
+        return placeId;
+    }
+
+    @EventSourcingHandler
+    void on(PlaceOfDetentionRegistered event) {
+        placeId = event.placeId();
+        registered = event;
+    }
+}

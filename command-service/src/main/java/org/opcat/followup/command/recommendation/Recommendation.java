@@ -1,0 +1,307 @@
+package org.opcat.followup.command.recommendation;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.opcat.followup.command.BusinessCalendar;
+import org.opcat.followup.command.Registers;
+import org.opcat.followup.command.recommendation.RecommendationCommands.*;
+import org.opcat.followup.command.refusal.InvalidInput;
+import org.opcat.followup.command.refusal.RuleViolated;
+import org.opcat.followup.command.refusal.UnknownId;
+import org.opcat.followup.events.recommendation.*;
+
+/**
+ * A recommendation and the rules of its follow-up (SPEC §3). It keeps only what those rules need:
+ * the issued facts (dates, addressees), whether it is closed, and the entries recorded under
+ * client-chosen ids so that a repeated request can be recognised.
+ */
+@Aggregate
+public class Recommendation {
+
+    private enum Closure { OPEN, IMPLEMENTED, WITHDRAWN }
+
+    /** An entry recorded under a client id, and the version it produced: the answer to a repeat. */
+    private record Entry(Object event, long version) {
+    }
+
+    @AggregateIdentifier
+    private UUID recommendationId;
+    private RecommendationIssued issued;
+    private Closure closure;
+    private LocalDate closedOn;
+    private final Map<UUID, Entry> entries = new HashMap<>();
+
+    protected Recommendation() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Recorded handle(IssueRecommendation command, BusinessCalendar calendar, Registers registers,
+            ReferenceRegistry references) {
+        RecommendationIssued event = new RecommendationIssued(command.recommendationId(),
+                command.reference().strip(), command.title(),
+                command.text(), command.language(), command.issuedOn(), command.source(), command.placeId(),
+                command.addresseeAuthorityIds(), command.themes(), command.scope(), command.priority(),
+                command.standards(), command.responseDueOn(), command.confidential());
+        if (issued != null) {
+            if (!issued.equals(event)) {
+                throw new RuleViolated("recommendationId",
+                        "recommendation " + recommendationId + " was already issued with other content");
+            }
+            return new Recorded(recommendationId, null, 0);
+        }
+        calendar.requireNotInFuture("issuedOn", event.issuedOn());
+        if (event.responseDueOn() != null && event.responseDueOn().isBefore(event.issuedOn())) {
+            throw new InvalidInput("responseDueOn", "responseDueOn is before issuedOn");
+        }
+        if (event.addresseeAuthorityIds().isEmpty()) {
+            throw new InvalidInput("addresseeAuthorityIds", "a recommendation is addressed to at least one authority");
+        }
+        if (event.scope() == Scope.PLACE_SPECIFIC && event.placeId() == null) {
+            throw new InvalidInput("placeId", "a PLACE_SPECIFIC recommendation names its place");
+        }
+        if (registers.hasAuthority(event.recommendationId()) || registers.hasPlace(event.recommendationId())) {
+            throw new RuleViolated("recommendationId", "id " + event.recommendationId() + " already names another record");
+        }
+        for (UUID authorityId : event.addresseeAuthorityIds()) {
+            if (!registers.hasAuthority(authorityId)) {
+                throw new UnknownId("addresseeAuthorityIds", "authority", authorityId);
+            }
+        }
+        if (event.placeId() != null && !registers.hasPlace(event.placeId())) {
+            throw new UnknownId("placeId", "place of detention", event.placeId());
+        }
+        if (!references.claim(event.reference(), event.recommendationId())) {
+            throw new RuleViolated("reference", "reference " + event.reference() + " is already used");
+        }
+        apply(event);
+        return new Recorded(recommendationId, null, getVersion());
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordAuthorityResponse command, BusinessCalendar calendar) {
+        var event = new AuthorityResponseRecorded(recommendationId, command.responseId(), command.authorityId(),
+                command.receivedOn(), command.channel(), command.position(), command.text(),
+                command.documentReference());
+        return recordEntry(command, "responseId", command.responseId(), event, () -> {
+            requireBusinessDate("receivedOn", command.receivedOn(), calendar);
+            requireAddressee(command.authorityId());
+        });
+    }
+
+    @CommandHandler
+    public Recorded handle(FileActionPlan command, BusinessCalendar calendar) {
+        var event = new ActionPlanFiled(recommendationId, command.actionPlanId(), command.authorityId(),
+                command.filedOn(), command.measures());
+        return recordEntry(command, "actionPlanId", command.actionPlanId(), event, () -> {
+            requireBusinessDate("filedOn", command.filedOn(), calendar);
+            requireAddressee(command.authorityId());
+            if (command.measures().isEmpty()) {
+                throw new InvalidInput("measures", "an action plan has at least one measure");
+            }
+            List<Measure> measures = command.measures();
+            for (int i = 0; i < measures.size(); i++) {
+                if (measures.get(i).targetDate().isBefore(command.filedOn())) {
+                    throw new InvalidInput("measures[" + i + "].targetDate", "a measure's target date is before the plan's date");
+                }
+            }
+        });
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordFollowUpVisit command, BusinessCalendar calendar, Registers registers) {
+        UUID placeId = command.placeId() != null ? command.placeId() : issuedPlaceId();
+        var event = new FollowUpVisitRecorded(recommendationId, command.followUpId(), command.visitedOn(), placeId,
+                command.findings(), command.assessedStatus());
+        return recordEntry(command, "followUpId", command.followUpId(), event, () -> {
+            requireBusinessDate("visitedOn", command.visitedOn(), calendar);
+            requireAssessment("assessedStatus", command.assessedStatus());
+            if (placeId != null && !registers.hasPlace(placeId)) {
+                throw new UnknownId("placeId", "place of detention", placeId);
+            }
+        });
+    }
+
+    @CommandHandler
+    public Recorded handle(AssessImplementation command, BusinessCalendar calendar) {
+        var event = new ImplementationAssessed(recommendationId, command.assessmentId(), command.assessedOn(),
+                command.status(), command.basis(), command.note());
+        return recordEntry(command, "assessmentId", command.assessmentId(), event, () -> {
+            requireBusinessDate("assessedOn", command.assessedOn(), calendar);
+            requireAssessment("status", command.status());
+        });
+    }
+
+    @CommandHandler
+    public Recorded handle(RecordImplementation command, BusinessCalendar calendar) {
+        requireOpenAndCurrent(command);
+        requireBusinessDate("implementedOn", command.implementedOn(), calendar);
+        apply(new RecommendationImplemented(recommendationId, command.implementedOn(), command.evidence()));
+        return new Recorded(recommendationId, null, getVersion());
+    }
+
+    @CommandHandler
+    public Recorded handle(ReiterateRecommendation command, BusinessCalendar calendar) {
+        requireOpenAndCurrent(command);
+        requireBusinessDate("reiteratedOn", command.reiteratedOn(), calendar);
+        apply(new RecommendationReiterated(recommendationId, command.reiteratedOn(), command.documentReference()));
+        return new Recorded(recommendationId, null, getVersion());
+    }
+
+    @CommandHandler
+    public Recorded handle(WithdrawRecommendation command, BusinessCalendar calendar, Registers registers) {
+        requireOpenAndCurrent(command);
+        requireBusinessDate("withdrawnOn", command.withdrawnOn(), calendar);
+        boolean superseded = command.reason() == WithdrawalReason.SUPERSEDED;
+        if (superseded != (command.supersededBy() != null)) {
+            throw new InvalidInput("supersededBy", "supersededBy names the successor when, and only when, the reason is SUPERSEDED");
+        }
+        if (superseded) {
+            if (command.supersededBy().equals(recommendationId)) {
+                throw new InvalidInput("supersededBy", "a recommendation cannot supersede itself");
+            }
+            if (!registers.hasRecommendation(command.supersededBy())) {
+                throw new UnknownId("supersededBy", "recommendation", command.supersededBy());
+            }
+        }
+        apply(new RecommendationWithdrawn(recommendationId, command.withdrawnOn(), command.reason(), command.supersededBy()));
+        return new Recorded(recommendationId, null, getVersion());
+    }
+
+    @CommandHandler
+    public Recorded handle(ReopenRecommendation command, BusinessCalendar calendar) {
+        requireCurrent(command);
+        if (closure == Closure.OPEN) {
+            throw new RuleViolated(null, "only an implemented or withdrawn recommendation can be reopened");
+        }
+        requireBusinessDate("reopenedOn", command.reopenedOn(), calendar);
+        if (command.reopenedOn().isBefore(closedOn)) {
+            throw new RuleViolated("reopenedOn", "reopenedOn is before the recommendation was closed on " + closedOn);
+        }
+        apply(new RecommendationReopened(recommendationId, command.reopenedOn(), command.reason()));
+        return new Recorded(recommendationId, null, getVersion());
+    }
+
+    /**
+     * Records a response, plan, visit or assessment under its client id: a repeat with the same
+     * content answers as the first time did and stores nothing; the same id with other content is refused.
+     */
+    private Recorded recordEntry(OnExisting command, String idField, UUID entryId, Object event, Runnable rules) {
+        requireIssued();
+        Entry earlier = entries.get(entryId);
+        if (earlier != null) {
+            if (!earlier.event().equals(event)) {
+                throw new RuleViolated(idField, idField + " " + entryId + " was already used with other content");
+            }
+            return new Recorded(recommendationId, entryId, earlier.version());
+        }
+        requireOpenAndCurrent(command);
+        rules.run();
+        apply(event);
+        return new Recorded(recommendationId, entryId, getVersion());
+    }
+
+    private void requireIssued() {
+        if (issued == null) {
+            // The id belongs to an authority or a place, not to a recommendation.
+            throw new UnknownId("recommendationId", "recommendation", recommendationId);
+        }
+    }
+
+    private void requireCurrent(OnExisting command) {
+        requireIssued();
+        Long expected = command.expectedVersion();
+        if (expected != null && !expected.equals(getVersion())) {
+            throw new RuleViolated("If-Match", "version " + expected + " is stale: the recommendation is at version " + getVersion());
+        }
+    }
+
+    private void requireOpenAndCurrent(OnExisting command) {
+        requireCurrent(command);
+        if (closure != Closure.OPEN) {
+            throw new RuleViolated(null, "the recommendation is " + closure + ": only reopening is accepted");
+        }
+    }
+
+    private void requireBusinessDate(String field, LocalDate date, BusinessCalendar calendar) {
+        calendar.requireNotInFuture(field, date);
+        if (date.isBefore(issued.issuedOn())) {
+            throw new RuleViolated(field, field + " " + date + " is before the recommendation was issued on " + issued.issuedOn());
+        }
+    }
+
+    private void requireAddressee(UUID authorityId) {
+        if (!issued.addresseeAuthorityIds().contains(authorityId)) {
+            throw new RuleViolated("authorityId", "the recommendation is not addressed to authority " + authorityId);
+        }
+    }
+
+    private static void requireAssessment(String field, ImplementationStatus status) {
+        if (!status.isAssessment()) {
+            throw new InvalidInput(field, "NOT_ASSESSED is the absence of an assessment, not a finding");
+        }
+    }
+
+    private UUID issuedPlaceId() {
+        return issued == null ? null : issued.placeId();
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationIssued event) {
+        recommendationId = event.recommendationId();
+        issued = event;
+        closure = Closure.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(AuthorityResponseRecorded event, @SequenceNumber long version) {
+        entries.put(event.responseId(), new Entry(event, version));
+    }
+
+    @EventSourcingHandler
+    void on(ActionPlanFiled event, @SequenceNumber long version) {
+        entries.put(event.actionPlanId(), new Entry(event, version));
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpVisitRecorded event, @SequenceNumber long version) {
+        entries.put(event.followUpId(), new Entry(event, version));
+    }
+
+    @EventSourcingHandler
+    void on(ImplementationAssessed event, @SequenceNumber long version) {
+        entries.put(event.assessmentId(), new Entry(event, version));
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationImplemented event) {
+        closure = Closure.IMPLEMENTED;
+        closedOn = event.implementedOn();
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationWithdrawn event) {
+        closure = Closure.WITHDRAWN;
+        closedOn = event.withdrawnOn();
+    }
+
+    @EventSourcingHandler
+    void on(RecommendationReopened event) {
+        closure = Closure.OPEN;
+        closedOn = null;
+    }
+}
