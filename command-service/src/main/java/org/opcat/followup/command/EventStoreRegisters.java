@@ -1,6 +1,6 @@
 package org.opcat.followup.command;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.opcat.followup.eventstore.EventStoreConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,22 +23,7 @@ class EventStoreRegisters implements Registers {
     }
 
     @Override
-    public boolean hasAuthority(UUID authorityId) {
-        return is(authorityId, "Authority");
-    }
-
-    @Override
-    public boolean hasPlace(UUID placeId) {
-        return is(placeId, "PlaceOfDetention");
-    }
-
-    @Override
-    public boolean hasRecommendation(UUID recommendationId) {
-        return is(recommendationId, "Recommendation");
-    }
-
-    private boolean is(UUID id, String aggregateType) {
-        List<String> types = jdbc.queryForList(FIRST_EVENT_TYPE, String.class, id.toString());
-        return types.contains(aggregateType);
+    public Optional<String> typeOf(UUID id) {
+        return jdbc.queryForList(FIRST_EVENT_TYPE, String.class, id.toString()).stream().findFirst();
     }
 }

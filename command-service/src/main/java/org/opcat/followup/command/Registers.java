@@ -1,13 +1,23 @@
 package org.opcat.followup.command;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /** What is on record, for commands that name other aggregates (addressees, places, successors). */
 public interface Registers {
 
-    boolean hasAuthority(UUID authorityId);
+    /** The aggregate type ({@code Recommendation}, {@code Authority}, {@code PlaceOfDetention}) an id names, if any. */
+    Optional<String> typeOf(UUID id);
 
-    boolean hasPlace(UUID placeId);
+    default boolean hasAuthority(UUID authorityId) {
+        return typeOf(authorityId).filter("Authority"::equals).isPresent();
+    }
 
-    boolean hasRecommendation(UUID recommendationId);
+    default boolean hasPlace(UUID placeId) {
+        return typeOf(placeId).filter("PlaceOfDetention"::equals).isPresent();
+    }
+
+    default boolean hasRecommendation(UUID recommendationId) {
+        return typeOf(recommendationId).filter("Recommendation"::equals).isPresent();
+    }
 }

@@ -1,6 +1,7 @@
 package org.opcat.followup.command;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,17 +13,13 @@ public class KnownRecords implements Registers {
     public final Set<UUID> recommendations = new HashSet<>();
 
     @Override
-    public boolean hasAuthority(UUID authorityId) {
-        return authorities.contains(authorityId);
-    }
-
-    @Override
-    public boolean hasPlace(UUID placeId) {
-        return places.contains(placeId);
-    }
-
-    @Override
-    public boolean hasRecommendation(UUID recommendationId) {
-        return recommendations.contains(recommendationId);
+    public Optional<String> typeOf(UUID id) {
+        if (authorities.contains(id)) {
+            return Optional.of("Authority");
+        }
+        if (places.contains(id)) {
+            return Optional.of("PlaceOfDetention");
+        }
+        return recommendations.contains(id) ? Optional.of("Recommendation") : Optional.empty();
     }
 }

@@ -43,9 +43,6 @@ public class Authority {
             }
             return authorityId;
         }
-        if (registers.hasPlace(event.authorityId()) || registers.hasRecommendation(event.authorityId())) {
-            throw new RuleViolated("authorityId", "id " + event.authorityId() + " already names another record");
-        }
         // A new body cannot be anyone's parent yet, so requiring an existing parent rules out cycles.
         if (event.parentAuthorityId() != null && !registers.hasAuthority(event.parentAuthorityId())) {
             throw new UnknownId("parentAuthorityId", "authority", event.parentAuthorityId());

@@ -1,6 +1,7 @@
 package org.opcat.followup.command.http;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Refuses, in every request string, control characters other than tab and line breaks, and broken
+ * Accepts only JSON strings where text is expected, and refuses in them control characters other than tab and line breaks, and broken
  * UTF-16 (a lone surrogate). They are never meant, and a NUL cannot even be stored in a PostgreSQL
  * text column of a read model: refusing it at the door keeps the event stream projectable.
  */
@@ -23,6 +24,10 @@ class PlainTextOnly {
         module.addDeserializer(String.class, new StringDeserializer() {
             @Override
             public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                    // Jackson would turn 42 or true into "42" or "true": a wrong type is a client error.
+                    return (String) context.handleUnexpectedToken(String.class, parser);
+                }
                 String value = super.deserialize(parser, context);
                 if (value != null && !isPlainText(value)) {
                     return (String) context.handleWeirdStringValue(String.class, value,

@@ -43,9 +43,6 @@ public class PlaceOfDetention {
             }
             return placeId;
         }
-        if (registers.hasAuthority(event.placeId()) || registers.hasRecommendation(event.placeId())) {
-            throw new RuleViolated("placeId", "id " + event.placeId() + " already names another record");
-        }
         if (!registers.hasAuthority(event.authorityId())) {
             throw new UnknownId("authorityId", "authority", event.authorityId());
         }

@@ -74,9 +74,6 @@ public class Recommendation {
         if (event.scope() == Scope.PLACE_SPECIFIC && event.placeId() == null) {
             throw new InvalidInput("placeId", "a PLACE_SPECIFIC recommendation names its place");
         }
-        if (registers.hasAuthority(event.recommendationId()) || registers.hasPlace(event.recommendationId())) {
-            throw new RuleViolated("recommendationId", "id " + event.recommendationId() + " already names another record");
-        }
         for (UUID authorityId : event.addresseeAuthorityIds()) {
             if (!registers.hasAuthority(authorityId)) {
                 throw new UnknownId("addresseeAuthorityIds", "authority", authorityId);
@@ -201,7 +198,6 @@ public class Recommendation {
      * content answers as the first time did and stores nothing; the same id with other content is refused.
      */
     private Recorded recordEntry(OnExisting command, String idField, UUID entryId, Object event, Runnable rules) {
-        requireIssued();
         Entry earlier = entries.get(entryId);
         if (earlier != null) {
             if (!earlier.event().equals(event)) {
@@ -215,15 +211,7 @@ public class Recommendation {
         return new Recorded(recommendationId, entryId, getVersion());
     }
 
-    private void requireIssued() {
-        if (issued == null) {
-            // The id belongs to an authority or a place, not to a recommendation.
-            throw new UnknownId("recommendationId", "recommendation", recommendationId);
-        }
-    }
-
     private void requireCurrent(OnExisting command) {
-        requireIssued();
         Long expected = command.expectedVersion();
         if (expected != null && !expected.equals(getVersion())) {
             throw new RuleViolated("If-Match", "version " + expected + " is stale: the recommendation is at version " + getVersion());

@@ -1,0 +1,64 @@
+package org.opcat.followup.command;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.opcat.followup.command.recommendation.RecommendationCommands;
+import org.opcat.followup.command.refusal.RuleViolated;
+import org.opcat.followup.command.refusal.UnknownId;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ids are UUIDs chosen by clients, so a client can name an authority where a recommendation is
+ * expected. Axon would load that other aggregate's events into the wrong class and fail with a
+ * 500; this guard answers first: 404 for a command on an existing record, 409 for a creation.
+ */
+@Component
+class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    /** The aggregate each feature package's commands are for. */
+    private static final Map<String, String> AGGREGATE_OF_PACKAGE = Map.of(
+            "org.opcat.followup.command.recommendation", "Recommendation",
+            "org.opcat.followup.command.authority", "Authority",
+            "org.opcat.followup.command.place", "PlaceOfDetention");
+
+    private final Registers registers;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+
+    AggregateTypeGuard(Registers registers, CommandBus commandBus) {
+        this.registers = registers;
+        commandBus.registerHandlerInterceptor(this);
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        CommandMessage<?> command = unitOfWork.getMessage();
+        String expected = AGGREGATE_OF_PACKAGE.get(command.getPayloadType().getPackageName());
+        if (expected != null) {
+            UUID id = UUID.fromString(targets.resolveTarget(command).getIdentifier());
+            Optional<String> actual = registers.typeOf(id);
+            if (actual.isPresent() && !actual.get().equals(expected)) {
+                if (command.getPayload() instanceof RecommendationCommands.OnExisting) {
+                    throw new UnknownId("recommendationId", "recommendation", id);
+                }
+                throw new RuleViolated(idField(expected), "id " + id + " already names a record of another kind");
+            }
+        }
+        return chain.proceed();
+    }
+
+    private static String idField(String aggregateType) {
+        return switch (aggregateType) {
+            case "Recommendation" -> "recommendationId";
+            case "Authority" -> "authorityId";
+            default -> "placeId";
+        };
+    }
+}

@@ -1,0 +1,102 @@
+package org.opcat.followup.command.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A plain HTTP client of the running service, and a look into its event table. */
+@TestComponent
+public class Api {
+
+    public record Answer(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+        public JsonNode json() {
+            try {
+                return new ObjectMapper().readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final JdbcTemplate jdbc;
+    private final Environment environment;
+
+    Api(JdbcTemplate jdbc, Environment environment) {
+        this.jdbc = jdbc;
+        this.environment = environment;
+    }
+
+    public Answer post(String path, Object body, String... headers) {
+        try {
+            String text = body instanceof String s ? s : json.writeValueAsString(body);
+            return send(path, "application/json", HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8), headers);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Answer send(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path)).POST(body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM events.domain_event_entry", Long.class);
+    }
+
+    public UUID registerAuthority(String name, String kind, UUID parent) {
+        var body = new java.util.HashMap<String, Object>(Map.of("name", name, "kind", kind));
+        if (parent != null) {
+            body.put("parentAuthorityId", parent);
+        }
+        Answer answer = post("/api/authorities", body);
+        if (answer.status() != 201) {
+            throw new AssertionError(answer);
+        }
+        return UUID.fromString(answer.json().get("authorityId").asText());
+    }
+
+    public UUID registerPlace(String name, String type, UUID authorityId) {
+        Answer answer = post("/api/places", Map.of("name", name, "type", type, "region", "华北", "authorityId", authorityId));
+        if (answer.status() != 201) {
+            throw new AssertionError(answer);
+        }
+        return UUID.fromString(answer.json().get("placeId").asText());
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+}
