@@ -17,6 +17,13 @@ public final class ResponseDeadline {
     /** {@link #responseOverdue} negated in SQL (null-safe). */
     public static final String NOT_OVERDUE_SQL = "(NOT " + OVERDUE_SQL + ")";
 
+    /**
+     * {@link #addresseeOverdue} in SQL, for {@code recommendation_summary s} joined with
+     * {@code addressee_dialogue d} (whose {@code first_response_on} is that addressee's own).
+     */
+    public static final String ADDRESSEE_OVERDUE_SQL = "(s.open AND d.first_response_on IS NULL"
+            + " AND s.response_due_on IS NOT NULL AND s.response_due_on < :today)";
+
     private ResponseDeadline() {
     }
 

@@ -1,0 +1,69 @@
+package org.opcat.followup.query.freshness;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded event store the read-model processor reads from, declared here instead of by Axon's
+ * auto-configuration for one reason: its fetch delay. Events written by command-service (another
+ * JVM) are only seen by polling, and Axon polls every second by default; we poll every
+ * {@code followup.freshness.fetch-delay} (50 ms by default: one indexed query on the event table).
+ * Declaring the EventStore switches off Axon's JDBC storage-engine bean too, so that one is here,
+ * built as Axon builds it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventFeedConfiguration {
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
+    }
+
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${followup.freshness.fetch-delay:50ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .fetchDelay(fetchDelay.toMillis())
+                .build();
+    }
+}

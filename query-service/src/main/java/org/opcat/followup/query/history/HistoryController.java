@@ -1,0 +1,41 @@
+package org.opcat.followup.query.history;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.opcat.followup.query.freshness.ReadYourWrites;
+import org.opcat.followup.query.http.UnknownResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/recommendations/{id}/history: every event in recording order, oldest first. */
+@RestController
+public class HistoryController {
+
+    private final JdbcTemplate jdbc;
+    private final ReadYourWrites readYourWrites;
+
+    public HistoryController(JdbcTemplate jdbc, ReadYourWrites readYourWrites) {
+        this.jdbc = jdbc;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/recommendations/{id}/history")
+    public List<HistoryEntry> history(@PathVariable UUID id, @RequestParam(required = false) Long minVersion) {
+        readYourWrites.awaitIfAsked(id, minVersion);
+        List<HistoryEntry> entries = jdbc.query("""
+                SELECT * FROM recommendation_history WHERE recommendation_id = ? ORDER BY sequence_number
+                """, (rs, n) -> new HistoryEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
+                        rs.getObject("business_date", LocalDate.class),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                        rs.getString("summary")), id);
+        if (entries.isEmpty()) {
+            throw new UnknownResource("recommendation", id);
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,43 @@
+package org.opcat.followup.query.history;
+
+import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.opcat.followup.query.ReadModels;
+
+/**
+ * Keeps {@code query.recommendation_history}: every event of every recommendation, with who
+ * recorded it ({@code recordedBy} metadata) and when (the event timestamp).
+ */
+@Component
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class HistoryProjector {
+
+    static final String AGGREGATE_TYPE = "Recommendation";
+
+    private final JdbcTemplate jdbc;
+
+    public HistoryProjector(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(Object event, DomainEventMessage<?> message) {
+        if (!AGGREGATE_TYPE.equals(message.getType())) {
+            return;
+        }
+        HistoryLine line = HistoryLine.of(event);
+        Object recordedBy = message.getMetaData().get("recordedBy");
+        jdbc.update("""
+                INSERT INTO recommendation_history (recommendation_id, sequence_number, event_type, business_date,
+                    recorded_at, recorded_by, summary) VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, message.getAggregateIdentifier(), message.getSequenceNumber(), line.eventType(),
+                line.businessDate(), Timestamp.from(message.getTimestamp()),
+                recordedBy == null ? null : recordedBy.toString(), line.summary());
+    }
+
+}

@@ -1,0 +1,76 @@
+package org.opcat.followup.query.recommendations;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.opcat.followup.events.recommendation.ImplementationStatus;
+import org.opcat.followup.events.recommendation.Priority;
+import org.opcat.followup.query.Today;
+import org.opcat.followup.query.freshness.ReadYourWrites;
+import org.opcat.followup.query.http.Page;
+import org.opcat.followup.query.http.PageRequest;
+import org.opcat.followup.query.http.UnknownResource;
+import org.opcat.followup.query.status.Stage;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GET /api/recommendations (filtered, paged, sorted list) and GET /api/recommendations/{id}.
+ * Read-your-writes: {@code minVersion} on the detail waits for that recommendation; on the list it
+ * needs {@code recommendationId} to say whose version is meant.
+ */
+@RestController
+@RequestMapping("/api/recommendations")
+public class RecommendationController {
+
+    private final RecommendationQueries queries;
+    private final RecommendationDetails details;
+    private final ReadYourWrites readYourWrites;
+    private final Today today;
+
+    public RecommendationController(RecommendationQueries queries, RecommendationDetails details,
+            ReadYourWrites readYourWrites, Today today) {
+        this.queries = queries;
+        this.details = details;
+        this.readYourWrites = readYourWrites;
+        this.today = today;
+    }
+
+    @GetMapping
+    public Page<RecommendationSummary> list(
+            @RequestParam(required = false) List<Stage> stage,
+            @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) List<ImplementationStatus> implementationStatus,
+            @RequestParam(required = false) UUID authorityId,
+            @RequestParam(required = false) UUID placeId,
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) List<Priority> priority,
+            @RequestParam(required = false) Boolean responseOverdue,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) UUID recommendationId,
+            @RequestParam(required = false) Long minVersion,
+            HttpServletRequest request) {
+        PageRequest pageRequest = new PageRequest(page, size);
+        // Raw values: Spring would split "issuedOn,desc" into two list elements.
+        String orderBy = RecommendationSort.orderBy(request.getParameterValues("sort"));
+        readYourWrites.awaitIfAsked(recommendationId, minVersion);
+        RecommendationFilter filter = new RecommendationFilter(stage, open, implementationStatus, authorityId, placeId,
+                theme, priority, responseOverdue, issuedFrom, issuedTo, q);
+        return queries.list(filter, pageRequest, orderBy, today.date());
+    }
+
+    @GetMapping("/{id}")
+    public RecommendationDetail detail(@PathVariable UUID id, @RequestParam(required = false) Long minVersion) {
+        readYourWrites.awaitIfAsked(id, minVersion);
+        return details.find(id, today.date()).orElseThrow(() -> new UnknownResource("recommendation", id));
+    }
+}

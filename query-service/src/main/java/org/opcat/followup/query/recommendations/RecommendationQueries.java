@@ -1,0 +1,142 @@
+package org.opcat.followup.query.recommendations;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.opcat.followup.query.http.Page;
+import org.opcat.followup.query.http.PageRequest;
+import org.opcat.followup.query.status.ResponseDeadline;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads recommendation summaries. Every client value is a bind parameter; the q words are matched
+ * with {@code strpos}, so {@code %}, {@code _}, quotes and backslashes are plain characters.
+ */
+@Repository
+public class RecommendationQueries {
+
+    /** Columns of a summary, with responseOverdue computed for the :today parameter. */
+    static final String SUMMARY_COLUMNS = "s.*, " + ResponseDeadline.OVERDUE_SQL + " AS response_overdue";
+
+    /** The authority and every body under it, at any depth; UNION (not ALL) stops on a cycle. */
+    public static final String SUPERVISED_AUTHORITIES = """
+            WITH RECURSIVE supervised(id) AS (
+                SELECT CAST(:authorityId AS uuid)
+                UNION
+                SELECT a.authority_id FROM authority a JOIN supervised ON a.parent_authority_id = supervised.id)
+            SELECT id FROM supervised""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public RecommendationQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page<RecommendationSummary> list(RecommendationFilter filter, PageRequest page, String orderBy,
+            LocalDate today) {
+        MapSqlParameterSource p = new MapSqlParameterSource("today", today);
+        String where = where(filter, p);
+        Long total = jdbc.queryForObject("SELECT count(*) FROM recommendation_summary s" + where, p, Long.class);
+        p.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<RecommendationSummary> content = jdbc.query("SELECT " + SUMMARY_COLUMNS
+                + " FROM recommendation_summary s" + where + " ORDER BY " + orderBy
+                + " LIMIT :limit OFFSET :offset", p, SUMMARY);
+        return Page.of(content, page, total == null ? 0 : total);
+    }
+
+    public Optional<RecommendationSummary> summary(UUID id, LocalDate today) {
+        return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM recommendation_summary s WHERE recommendation_id = :id",
+                new MapSqlParameterSource("id", id).addValue("today", today), SUMMARY).stream().findFirst();
+    }
+
+    private static String where(RecommendationFilter f, MapSqlParameterSource p) {
+        List<String> conditions = new ArrayList<>();
+        if (f.stage() != null && !f.stage().isEmpty()) {
+            conditions.add("stage IN (:stage)");
+            p.addValue("stage", f.stage().stream().map(Enum::name).toList());
+        }
+        if (f.open() != null) {
+            conditions.add("open = :open");
+            p.addValue("open", f.open());
+        }
+        if (f.implementationStatus() != null && !f.implementationStatus().isEmpty()) {
+            conditions.add("implementation_status IN (:implementationStatus)");
+            p.addValue("implementationStatus", f.implementationStatus().stream().map(Enum::name).toList());
+        }
+        if (f.authorityId() != null) {
+            conditions.add("addressee_authority_ids && ARRAY(" + SUPERVISED_AUTHORITIES + ")");
+            p.addValue("authorityId", f.authorityId());
+        }
+        if (f.placeId() != null) {
+            conditions.add("place_id = :placeId");
+            p.addValue("placeId", f.placeId());
+        }
+        if (f.theme() != null && !f.theme().isBlank()) {
+            conditions.add("CAST(:theme AS text) = ANY (themes)");
+            p.addValue("theme", f.theme().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.priority() != null && !f.priority().isEmpty()) {
+            conditions.add("priority IN (:priority)");
+            p.addValue("priority", f.priority().stream().map(Enum::name).toList());
+        }
+        if (f.responseOverdue() != null) {
+            conditions.add(f.responseOverdue() ? ResponseDeadline.OVERDUE_SQL : ResponseDeadline.NOT_OVERDUE_SQL);
+        }
+        if (f.issuedFrom() != null) {
+            conditions.add("issued_on >= :issuedFrom");
+            p.addValue("issuedFrom", f.issuedFrom());
+        }
+        if (f.issuedTo() != null) {
+            conditions.add("issued_on <= :issuedTo");
+            p.addValue("issuedTo", f.issuedTo());
+        }
+        List<String> words = SearchText.words(f.q());
+        for (int i = 0; i < words.size(); i++) {
+            conditions.add("strpos(search_text, CAST(:q" + i + " AS text)) > 0");
+            p.addValue("q" + i, words.get(i));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    static final RowMapper<RecommendationSummary> SUMMARY = (rs, n) -> new RecommendationSummary(
+            rs.getObject("recommendation_id", UUID.class),
+            rs.getString("reference"),
+            rs.getString("title"),
+            rs.getString("language"),
+            rs.getObject("issued_on", LocalDate.class),
+            rs.getObject("place_id", UUID.class),
+            uuids(rs.getArray("addressee_authority_ids")),
+            strings(rs.getArray("themes")),
+            rs.getString("scope"),
+            rs.getString("priority"),
+            rs.getBoolean("confidential"),
+            rs.getString("stage"),
+            rs.getBoolean("open"),
+            rs.getString("implementation_status"),
+            rs.getString("authority_position"),
+            rs.getObject("response_due_on", LocalDate.class),
+            rs.getBoolean("response_overdue"),
+            rs.getObject("last_activity_on", LocalDate.class),
+            rs.getLong("version"));
+
+    static List<UUID> uuids(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
+    }
+
+    static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+}
