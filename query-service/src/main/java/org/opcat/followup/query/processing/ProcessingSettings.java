@@ -1,0 +1,57 @@
+package org.opcat.followup.query.processing;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What an operator may tune on the read-model processor. Bound from {@code followup.processing.*},
+ * so environment variables work too: {@code FOLLOWUP_PROCESSING_THREADS},
+ * {@code FOLLOWUP_PROCESSING_SEGMENTS},
+ * {@code FOLLOWUP_PROCESSING_MAXCLAIMEDSEGMENTS}, {@code FOLLOWUP_PROCESSING_BATCHSIZE},
+ * {@code FOLLOWUP_PROCESSING_TOKENCLAIMINTERVAL}, {@code FOLLOWUP_PROCESSING_CLAIMTIMEOUT},
+ * {@code FOLLOWUP_PROCESSING_NODENAME} (listed in docs/query-side.md).
+ *
+ * @param threads            worker threads of this instance: how many segments it processes at once
+ * @param segments           segments created when the token table is still empty; later changes
+ *                           need a split/merge or a replay (the token table keeps the old count)
+ * @param maxClaimedSegments at most this many segments per instance (0: no limit). With no limit the
+ *                           instance that starts first claims them all and the others idle until it
+ *                           stops; a limit spreads the work, at the price that segments of a dead
+ *                           instance wait unless the others have room: use ceil(segments / (n - 1))
+ *                           for n instances to survive one loss
+ * @param batchSize          events per transaction: larger batches replay faster, a poison event
+ *                           makes the whole batch run twice
+ * @param tokenClaimInterval how often an instance looks for unclaimed segments (another instance
+ *                           died or released them)
+ * @param claimTimeout       how long a claim of a silent instance is honoured before others take
+ *                           its segments over
+ * @param nodeName           the owner written into token_entry; must differ between instances
+ *                           (default: process id @ host name)
+ */
+@ConfigurationProperties("followup.processing")
+public record ProcessingSettings(
+        @DefaultValue("2") int threads,
+        @DefaultValue("4") int segments,
+        @DefaultValue("0") int maxClaimedSegments,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("2s") Duration tokenClaimInterval,
+        @DefaultValue("10s") Duration claimTimeout,
+        String nodeName) {
+
+    public ProcessingSettings {
+        if (threads < 1 || segments < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("followup.processing: threads, segments and batch-size must be at least 1");
+        }
+        if (maxClaimedSegments < 0) {
+            throw new IllegalArgumentException("followup.processing.max-claimed-segments must be 0 (no limit) or more");
+        }
+        if (maxClaimedSegments == 0) {
+            maxClaimedSegments = Short.MAX_VALUE;
+        }
+        if (nodeName == null || nodeName.isBlank()) {
+            nodeName = ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.opcat.followup.query.replay;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.opcat.followup.query.processing.ReadModelProcessor;
+import org.opcat.followup.query.processing.ReadModelProcessor.SegmentPosition;
+import org.opcat.followup.query.replay.ReplayStatus.State;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds every read model from the event store: stop the processor, in one transaction empty
+ * every read table ({@link ReadTables}) and reset its tokens to the start of the store, start it
+ * again, and watch the tokens until every segment has passed the newest event that existed when the
+ * replay began. Events recorded meanwhile are processed too, as usual.
+ *
+ * <p>The generic truncation instead of a reset handler per projector is deliberate: a projector
+ * added later, or one that forgot its reset handler, is still rebuilt from nothing rather than
+ * replayed on top of its old rows. While the replay runs the query API answers from partly rebuilt
+ * tables.
+ *
+ * <p>One replay at a time per instance. The token reset needs every segment unclaimed or claimed by
+ * this instance, so with several instances the others must be stopped first (or release their
+ * claims); otherwise the replay fails at once and the old read models stay untouched.
+ */
+@Component
+public class ReadModelReplay implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelReplay.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final ReadModelProcessor readModels;
+    private final ReadTables readTables;
+    private final TransactionTemplate transaction;
+    private final Duration logInterval;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "read-model-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Run run;
+
+    public ReadModelReplay(ReadModelProcessor readModels, ReadTables readTables, PlatformTransactionManager transactions,
+            @Value("${followup.replay.log-interval:5s}") Duration logInterval) {
+        this.readModels = readModels;
+        this.readTables = readTables;
+        this.transaction = new TransactionTemplate(transactions);
+        this.logInterval = logInterval;
+    }
+
+    /**
+     * Starts a replay in the background and answers at once.
+     *
+     * @throws ReplayAlreadyRunning if one is in progress
+     */
+    public synchronized ReplayStatus start(String requestedBy) {
+        if (run != null && run.state.get().inProgress()) {
+            throw new ReplayAlreadyRunning(status());
+        }
+        Run started = new Run(requestedBy);
+        run = started;
+        runner.submit(() -> execute(started));
+        return started.state.get();
+    }
+
+    public ReplayStatus status() {
+        Run current = run;
+        return current == null ? ReplayStatus.idle() : current.state.get();
+    }
+
+    private void execute(Run run) {
+        PooledStreamingEventProcessor processor = null;
+        try {
+            processor = readModels.processor();
+            long total = readModels.headPosition();
+            log.info("Replay of read models requested by {}: rebuilding from {} events", run.requestedBy, total);
+            processor.shutDown();
+            PooledStreamingEventProcessor stopped = processor;
+            List<String> truncated = transaction.execute(status -> {
+                List<String> tables = readTables.truncateAll();
+                stopped.resetTokens();
+                return tables;
+            });
+            log.info("Replay of read models: emptied {} and reset the tokens; processing from the first event",
+                    truncated);
+            processor.start();
+            long replayStart = System.nanoTime();
+            run.progress(State.REPLAYING, total, 0, replayStart, truncated, readModels.segments(), null);
+            long nextLog = System.nanoTime() + logInterval.toNanos();
+            while (true) {
+                List<SegmentPosition> segments = readModels.segments();
+                long done = Math.min(total, ReadModelProcessor.lowestPosition(segments));
+                boolean finished = done >= total && !segments.isEmpty() || total == 0;
+                ReplayStatus now = run.progress(finished ? State.COMPLETED : State.REPLAYING, total, done,
+                        replayStart, truncated, segments, null);
+                if (finished) {
+                    log.info("Replay of read models finished: {} events in {} s ({} events/s)", total,
+                            String.format("%.1f", (System.nanoTime() - replayStart) / 1e9),
+                            Math.round(now.eventsPerSecond()));
+                    return;
+                }
+                if (!processor.isRunning()) {
+                    throw new IllegalStateException("the processor was stopped during the replay");
+                }
+                if (System.nanoTime() >= nextLog) {
+                    nextLog += logInterval.toNanos();
+                    log.info("Replay of read models: {} of {} events ({}%), {} events/s, ETA {} s", done, total,
+                            String.format("%.1f", now.percent()), Math.round(now.eventsPerSecond()),
+                            now.etaSeconds() == null ? "?" : now.etaSeconds());
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.fail("interrupted (service stopping)");
+        } catch (Exception e) {
+            log.error("Replay of read models failed", e);
+            run.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+            restartQuietly(processor);
+        }
+    }
+
+    /** A failed reset leaves the processor stopped; the old read models are intact, so serve them. */
+    private static void restartQuietly(PooledStreamingEventProcessor processor) {
+        try {
+            if (processor != null && !processor.isRunning()) {
+                processor.start();
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not restart the read-model processor after a failed replay", e);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        runner.shutdownNow();
+    }
+
+    /** One replay's state, replaced as a whole so that readers never see half an update. */
+    private static final class Run {
+
+        private final String requestedBy;
+        private final Instant startedAt = Instant.now();
+        private final java.util.concurrent.atomic.AtomicReference<ReplayStatus> state;
+
+        Run(String requestedBy) {
+            this.requestedBy = requestedBy;
+            this.state = new java.util.concurrent.atomic.AtomicReference<>(new ReplayStatus(State.RESETTING,
+                    requestedBy, startedAt, null, 0, 0, 0, 0, null, List.of(), List.of(), null));
+        }
+
+        ReplayStatus progress(State newState, long total, long done, long replayStartNanos, List<String> truncated,
+                List<SegmentPosition> segments, String error) {
+            double seconds = (System.nanoTime() - replayStartNanos) / 1e9;
+            double rate = seconds > 0 ? done / seconds : 0;
+            Long eta = rate > 0 ? Math.round((total - done) / rate) : null;
+            double percent = total == 0 ? 100 : 100.0 * done / total;
+            ReplayStatus status = new ReplayStatus(newState, requestedBy, startedAt,
+                    newState == State.COMPLETED ? Instant.now() : null, total, done, percent, rate, eta,
+                    truncated, segments, error);
+            state.set(status);
+            return status;
+        }
+
+        void fail(String error) {
+            ReplayStatus last = state.get();
+            state.set(new ReplayStatus(State.FAILED, requestedBy, startedAt, Instant.now(), last.totalEvents(),
+                    last.doneEvents(), last.percent(), last.eventsPerSecond(), null, last.truncatedTables(),
+                    last.segments(), error));
+        }
+    }
+}
