@@ -14,6 +14,7 @@ public class QueryServiceApplication {
     public static void main(String[] args) {
         // NPM data is sensitive and many NPMs run offline: Axon must not call its update server.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(QueryServiceApplication.class, args);
     }
 }
