@@ -8,7 +8,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * The poison-event policy of the read-model processor (docs/query-side.md, "Poison events").
@@ -23,8 +22,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Transient failures (database gone, deadlock) are only passed on: Axon retries the segment with
  * a back-off until they pass, and health shows the segment in error meanwhile.
+ *
+ * <p>Deliberately not a Spring bean: Axon's Spring Boot support registers every
+ * MessageHandlerInterceptor bean on every processor, which would wrap the guard around itself.
  */
-@Component
 public class PoisonEventGuard implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(PoisonEventGuard.class);

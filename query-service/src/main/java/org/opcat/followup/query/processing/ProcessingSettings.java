@@ -6,12 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What an operator may tune on the read-model processor. Bound from {@code followup.processing.*},
- * so environment variables work too: {@code FOLLOWUP_PROCESSING_THREADS},
- * {@code FOLLOWUP_PROCESSING_SEGMENTS},
- * {@code FOLLOWUP_PROCESSING_MAXCLAIMEDSEGMENTS}, {@code FOLLOWUP_PROCESSING_BATCHSIZE},
- * {@code FOLLOWUP_PROCESSING_TOKENCLAIMINTERVAL}, {@code FOLLOWUP_PROCESSING_CLAIMTIMEOUT},
- * {@code FOLLOWUP_PROCESSING_NODENAME} (listed in docs/query-side.md).
+ * What an operator may tune on the read-model processor: {@code followup.processing.*}, each with
+ * an environment variable named in application.yml ({@code FOLLOWUP_PROCESSOR_THREADS},
+ * {@code FOLLOWUP_PROCESSOR_SEGMENTS}, {@code FOLLOWUP_PROCESSOR_MAX_CLAIMED_SEGMENTS},
+ * {@code FOLLOWUP_PROCESSOR_BATCH_SIZE}, {@code FOLLOWUP_PROCESSOR_TOKEN_CLAIM_INTERVAL},
+ * {@code FOLLOWUP_PROCESSOR_CLAIM_TIMEOUT}, {@code FOLLOWUP_NODE_NAME}; listed in docs/query-side.md).
  *
  * @param threads            worker threads of this instance: how many segments it processes at once
  * @param segments           segments created when the token table is still empty; later changes

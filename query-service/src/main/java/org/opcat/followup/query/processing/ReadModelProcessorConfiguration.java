@@ -50,8 +50,9 @@ public class ReadModelProcessorConfiguration {
 
     @Bean
     public ConfigurerModule readModelProcessorRegistration(ProcessingSettings settings, ProcessorThreads threads,
-            PoisonEventGuard poisonEventGuard) {
+            FailedEvents failedEvents) {
         String name = ReadModels.PROCESSING_GROUP;
+        PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(name,
                         org.axonframework.config.Configuration::eventStore,

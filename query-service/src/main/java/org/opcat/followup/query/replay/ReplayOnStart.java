@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code followup.replay-on-start=true} (env FOLLOWUP_REPLAYONSTART=true, or the command-line
+ * {@code followup.replay-on-start=true} (env FOLLOWUP_REPLAY_ON_START=true, or the command-line
  * argument {@code --followup.replay-on-start=true}): rebuild every read model once the service is
  * up, e.g. after a deploy that changed a projector. The service answers meanwhile; progress is in
  * the log and at GET /api/admin/replay/status. Leave it off for normal starts: every start would

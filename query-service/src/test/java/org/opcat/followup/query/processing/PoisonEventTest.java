@@ -1,0 +1,180 @@
+package org.opcat.followup.query.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
+import org.opcat.followup.events.recommendation.Channel;
+import org.opcat.followup.events.recommendation.Position;
+import org.opcat.followup.events.recommendation.Priority;
+import org.opcat.followup.events.recommendation.RecommendationIssued;
+import org.opcat.followup.events.recommendation.Scope;
+import org.opcat.followup.events.recommendation.Source;
+import org.opcat.followup.events.recommendation.SourceKind;
+import org.opcat.followup.query.EventLog;
+import org.opcat.followup.query.QueryServiceTest;
+import org.opcat.followup.query.ReadModels;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Events the read models cannot take (a projector that throws, a payload that is not JSON, a type no
+ * class matches) are logged with their position and aggregate, recorded in query.failed_event,
+ * their aggregate is parked, every other aggregate goes on, and health says DEGRADED. A transient
+ * failure is retried instead and parks nothing.
+ */
+@QueryServiceTest
+@ExtendWith(OutputCaptureExtension.class)
+@Import(PoisonEventTest.TroubledProjector.class)
+class PoisonEventTest {
+
+    private static final Instant RECORDED = Instant.parse("2026-03-01T10:00:00Z");
+
+    @Autowired
+    EventLog events;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ReadModelProcessor readModels;
+    @Autowired
+    TroubledProjector troubled;
+
+    @Test
+    void poison_events_are_recorded_and_parked_while_everything_else_goes_on(CapturedOutput output) {
+        UUID healthy = UUID.randomUUID();
+        UUID throwing = UUID.randomUUID();
+        UUID corrupt = UUID.randomUUID();
+        UUID unknownType = UUID.randomUUID();
+        UUID flaky = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+
+        events.recommendation(healthy).then(issued(healthy, "healthy"), "t", RECORDED);
+        events.recommendation(throwing).then(issued(throwing, TroubledProjector.POISON), "t", RECORDED)
+                .then(response(throwing), "t", RECORDED);
+        long corruptPosition = insertRaw(corrupt, 0, RecommendationIssued.class.getName(), "{\"recommendationId\": \"");
+        events.appendAsAnotherProcess("Recommendation", corrupt, 1, response(corrupt), "t", RECORDED);
+        long unknownPosition = insertRaw(unknownType, 0, "org.opcat.followup.events.recommendation.RecommendationTeleported",
+                "{\"recommendationId\": \"" + unknownType + "\"}");
+        events.recommendation(flaky).then(issued(flaky, TroubledProjector.FLAKY), "t", RECORDED);
+        events.recommendation(later).then(issued(later, "later"), "t", RECORDED);
+
+        Await.until("every event processed", Duration.ofSeconds(60), () ->
+                ReadModelProcessor.lowestPosition(readModels.segments()) >= readModels.headPosition());
+
+        // Other aggregates, before and after the poison events, are all there.
+        assertThat(summaryIds()).contains(healthy, flaky, later).doesNotContain(throwing, corrupt, unknownType);
+        assertThat(troubled.applied).contains("healthy", TroubledProjector.FLAKY, "later");
+
+        // The failures and what was parked behind them.
+        List<Map<String, Object>> failed = jdbc.queryForList(
+                "SELECT global_index, aggregate_id, sequence_number, outcome, payload_type, error_class"
+                        + " FROM query.failed_event ORDER BY global_index");
+        assertThat(failed).extracting(row -> row.get("aggregate_id") + "#" + row.get("sequence_number") + " "
+                + row.get("outcome")).containsExactly(
+                throwing + "#0 FAILED", throwing + "#1 PARKED",
+                corrupt + "#0 FAILED", corrupt + "#1 PARKED",
+                unknownType + "#0 FAILED");
+        assertThat(failed.get(0).get("error_class")).isEqualTo(IllegalStateException.class.getName());
+        assertThat(failed.get(2).get("global_index")).isEqualTo(corruptPosition);
+        assertThat((String) failed.get(2).get("error_class")).contains("Json");
+        assertThat(failed.get(4).get("global_index")).isEqualTo(unknownPosition);
+        assertThat(failed.get(4).get("error_class")).isEqualTo(UnknownEventTypes.UnknownEventType.class.getName());
+
+        // The log names position and aggregate of each failure.
+        assertThat(output.getAll()).contains("event at global position " + corruptPosition + " of aggregate " + corrupt);
+        assertThat(output.getAll()).contains("of aggregate " + throwing);
+
+        // A transient failure was retried, not parked.
+        assertThat(troubled.transientFailures).isEqualTo(1);
+
+        // Health: running, caught up, but DEGRADED with the failures counted.
+        Map<?, ?> health = http.getForObject("/actuator/health/readModels", Map.class);
+        assertThat(health.get("status")).isEqualTo("DEGRADED");
+        Map<?, ?> details = (Map<?, ?>) health.get("details");
+        assertThat(details.get("running")).isEqualTo(true);
+        assertThat(details.get("lag")).isEqualTo(0);
+        assertThat(details.get("failedEvents")).isEqualTo(3);
+        assertThat(details.get("parkedEvents")).isEqualTo(2);
+        assertThat(((Map<?, ?>) details.get("latestFailure")).get("globalIndex")).isEqualTo((int) unknownPosition);
+        Map<?, ?> overall = http.getForObject("/actuator/health", Map.class);
+        assertThat(overall.get("status")).as("the service as a whole").isEqualTo("DEGRADED");
+
+        // New events of a parked aggregate are parked too; others still go on.
+        events.appendAsAnotherProcess("Recommendation", throwing, 2, response(throwing), "t", RECORDED);
+        UUID afterwards = UUID.randomUUID();
+        events.recommendation(afterwards).then(issued(afterwards, "afterwards"), "t", RECORDED);
+        Await.until("the new events processed", Duration.ofSeconds(30), () -> summaryIds().contains(afterwards)
+                && ReadModelProcessor.lowestPosition(readModels.segments()) >= readModels.headPosition());
+        assertThat(jdbc.queryForObject("SELECT outcome FROM query.failed_event WHERE aggregate_id = ?"
+                + " AND sequence_number = 2", String.class, throwing.toString())).isEqualTo("PARKED");
+    }
+
+    private Set<UUID> summaryIds() {
+        return Set.copyOf(jdbc.queryForList("SELECT recommendation_id FROM query.recommendation_summary", UUID.class));
+    }
+
+    /** Writes an event row by hand, as a broken writer or a manual fix gone wrong would. */
+    private long insertRaw(UUID aggregate, long sequence, String payloadType, String payload) {
+        return jdbc.queryForObject("INSERT INTO events.domain_event_entry (aggregateidentifier, sequencenumber, type,"
+                        + " eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)"
+                        + " VALUES (?, ?, 'Recommendation', ?, ?, ?, NULL, ?, ?) RETURNING globalindex", Long.class,
+                aggregate.toString(), sequence, UUID.randomUUID().toString(),
+                "{\"recordedBy\":\"t\"}".getBytes(StandardCharsets.UTF_8),
+                payload.getBytes(StandardCharsets.UTF_8), payloadType, RECORDED.toString());
+    }
+
+    private static RecommendationIssued issued(UUID id, String title) {
+        return new RecommendationIssued(id, "2026/P/" + id, title, "text", "en", LocalDate.of(2026, 1, 5),
+                new Source(SourceKind.VISIT_REPORT, "V-1"), null, List.of(SampleHistory.MINISTRY),
+                List.of("health-care"), Scope.SYSTEMIC, Priority.HIGH, List.of(), null, false);
+    }
+
+    private static AuthorityResponseRecorded response(UUID id) {
+        return new AuthorityResponseRecorded(id, UUID.randomUUID(), SampleHistory.MINISTRY, LocalDate.of(2026, 2, 1),
+                Channel.WRITTEN, Position.ACCEPTED, "ok", null);
+    }
+
+    /** A projector of the read-model group with a bug for one title and a passing hiccup for another. */
+    @Component
+    @ProcessingGroup(ReadModels.PROCESSING_GROUP)
+    static class TroubledProjector {
+
+        static final String POISON = "poison: the projector throws on this one";
+        static final String FLAKY = "flaky: the database hiccups once on this one";
+
+        final Set<String> applied = ConcurrentHashMap.newKeySet();
+        volatile int transientFailures;
+
+        @EventHandler
+        void on(RecommendationIssued issued) {
+            if (issued.title().equals(POISON)) {
+                throw new IllegalStateException("a bug in a projector");
+            }
+            if (issued.title().equals(FLAKY) && transientFailures == 0) {
+                transientFailures++;
+                throw new QueryTimeoutException("statement timeout");
+            }
+            applied.add(issued.title());
+        }
+    }
+}
