@@ -1,6 +1,8 @@
 package org.opcat.followup.command;
 
 import org.opcat.followup.eventstore.EventStoreConfiguration;
+import org.opcat.followup.security.ApiSecurity;
+import org.opcat.followup.security.UserRegisterController;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(EventStoreConfiguration.class)
+@Import({EventStoreConfiguration.class, ApiSecurity.class, UserRegisterController.class})
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

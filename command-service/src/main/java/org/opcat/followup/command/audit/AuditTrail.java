@@ -10,7 +10,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
+import org.opcat.followup.security.CurrentUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,20 +24,15 @@ public class AuditTrail {
 
     public static final String RECORDED_BY = "recordedBy";
 
-    /** Who is acting. A configured default until authentication lands; then the authenticated user. */
     @Bean
-    RecordingUser recordingUser(@Value("${followup.default-user:system}") String defaultUser) {
-        return () -> defaultUser;
-    }
-
-    @Bean
-    MessageDispatchInterceptor<CommandMessage<?>> auditStamp(RecordingUser user, CommandBus commandBus) {
+    MessageDispatchInterceptor<CommandMessage<?>> auditStamp(CommandBus commandBus) {
         MessageDispatchInterceptor<CommandMessage<?>> stamp = new MessageDispatchInterceptor<>() {
             @Override
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
                 return (index, command) -> {
                     Map<String, Object> audit = new HashMap<>();
-                    audit.put(RECORDED_BY, user.name());
+                    // Always the authenticated user of this request: no request field can set it.
+                    audit.put(RECORDED_BY, CurrentUser.name());
                     String correlationId = MDC.get(CorrelationId.KEY);
                     if (correlationId != null) {
                         audit.put(CorrelationId.KEY, correlationId);

@@ -33,27 +33,64 @@ public class Api {
         }
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final JdbcTemplate jdbc;
     private final Environment environment;
+    private final String user;
+    private final String password;
 
+    @org.springframework.beans.factory.annotation.Autowired
     Api(JdbcTemplate jdbc, Environment environment) {
-        this.jdbc = jdbc;
-        this.environment = environment;
+        this(jdbc, environment, "analyst", "analyst-demo");
     }
 
-    public Answer post(String path, Object body, String... headers) {
+    private Api(JdbcTemplate jdbc, Environment environment, String user, String password) {
+        this.jdbc = jdbc;
+        this.environment = environment;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The same client signed in as a demo user ({@code <name>-demo}). */
+    public Api as(String demoUser) {
+        return new Api(jdbc, environment, demoUser, demoUser + "-demo");
+    }
+
+    /** The same client with other credentials, or none when {@code user} is null. */
+    public Api withCredentials(String user, String password) {
+        return new Api(jdbc, environment, user, password);
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, HttpRequest.BodyPublishers.noBody());
+    }
+
+    public Answer put(String path, Object body) {
         try {
-            String text = body instanceof String s ? s : json.writeValueAsString(body);
-            return send(path, "application/json", HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8), headers);
+            return send("PUT", path, "application/json", HttpRequest.BodyPublishers.ofString(
+                    json.writeValueAsString(body), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public Answer send(String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path)).POST(body);
+    public Answer post(String path, Object body, String... headers) {
+        try {
+            String text = body instanceof String s ? s : json.writeValueAsString(body);
+            return send("POST", path, "application/json", HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8), headers);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Answer send(String method, String path, String contentType, HttpRequest.BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path))
+                .method(method, body);
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -61,7 +98,7 @@ public class Api {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().map(), response.body());
         } catch (IOException e) {
@@ -81,7 +118,7 @@ public class Api {
         if (parent != null) {
             body.put("parentAuthorityId", parent);
         }
-        Answer answer = post("/api/authorities", body);
+        Answer answer = as("admin").post("/api/authorities", body);
         if (answer.status() != 201) {
             throw new AssertionError(answer);
         }
@@ -89,7 +126,7 @@ public class Api {
     }
 
     public UUID registerPlace(String name, String type, UUID authorityId) {
-        Answer answer = post("/api/places", Map.of("name", name, "type", type, "region", "华北", "authorityId", authorityId));
+        Answer answer = as("admin").post("/api/places", Map.of("name", name, "type", type, "region", "华北", "authorityId", authorityId));
         if (answer.status() != 201) {
             throw new AssertionError(answer);
         }

@@ -156,7 +156,7 @@ class BadInputTest {
     @MethodSource("cases")
     void isRefusedClearlyAndStoresNothing(Case bad) {
         long before = api.storedEvents();
-        Answer answer = api.post(bad.path(), bad.body(), bad.headers());
+        Answer answer = api.as("admin").post(bad.path(), bad.body(), bad.headers());
         assertThat(answer.status()).as(answer.body()).isEqualTo(bad.status());
         assertThat(answer.contentType()).startsWith("application/problem+json");
         var problem = answer.json();
@@ -176,7 +176,7 @@ class BadInputTest {
     void aBodyThatIsNotJsonIsRefused(String contentType, int status) throws Exception {
         long before = api.storedEvents();
         String json = new ObjectMapper().writeValueAsString(valid());
-        Answer answer = api.send("/api/recommendations", contentType, HttpRequest.BodyPublishers.ofString(json));
+        Answer answer = api.send("POST", "/api/recommendations", contentType, HttpRequest.BodyPublishers.ofString(json));
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(api.storedEvents()).isEqualTo(before);

@@ -13,15 +13,17 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * command-service on a real PostgreSQL database of its own, over real HTTP, with "today" fixed at
- * {@link #TODAY}.
+ * {@link #TODAY}, and the demo users ({@code analyst}/{@code analyst-demo}, ...).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "followup.default-user=analyst-li")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
 @ContextConfiguration(initializers = FreshDatabase.class)
 @Import({CommandServiceTest.FixedClock.class, Api.class})
 public @interface CommandServiceTest {

@@ -1,0 +1,123 @@
+package org.opcat.followup.security;
+
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/**
+ * SPEC §5 for both services: every {@code /api} path needs an authenticated user, health stays
+ * open, every other actuator endpoint needs ADMIN, and each service grants its own endpoints
+ * through an {@link EndpointRights} bean. The API is stateless (HTTP Basic or bearer tokens, no
+ * cookies), so there is no session and nothing for CSRF to forge.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+public class ApiSecurity {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, EndpointRights rights, SecuritySettings settings,
+            CorsConfigurationSource cors) throws Exception {
+        ProblemAnswersForSecurity problems = new ProblemAnswersForSecurity(
+                settings.jwt() ? "Bearer" : "Basic realm=\"followup\", charset=\"UTF-8\"");
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .cors(c -> c.configurationSource(cors))
+                .authorizeHttpRequests(rules -> {
+                    rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                    rights.grant(rules);
+                    rules.anyRequest().hasRole(Role.ADMIN.name());
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        if (settings.jwt()) {
+            http.oauth2ResourceServer(resource -> resource
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles(settings)))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        return http.build();
+    }
+
+    /** Roles from the configured claim (a list or a space/comma separated string), as ROLE_ authorities. */
+    static Converter<Jwt, AbstractAuthenticationToken> tokenRoles(SecuritySettings settings) {
+        return jwt -> {
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            Object claim = jwt.getClaim(settings.rolesClaim());
+            Collection<?> names = claim instanceof Collection<?> list ? list
+                    : claim instanceof String text ? List.of(text.split("[ ,]+")) : List.of();
+            for (Object name : names) {
+                for (Role role : Role.values()) {
+                    if (role.name().equalsIgnoreCase(String.valueOf(name))) {
+                        authorities.add(new SimpleGrantedAuthority(role.authority()));
+                    }
+                }
+            }
+            String username = jwt.hasClaim(settings.usernameClaim()) ? jwt.getClaimAsString(settings.usernameClaim())
+                    : jwt.getSubject();
+            return new JwtAuthenticationToken(jwt, authorities, username);
+        };
+    }
+
+    @Bean
+    CorsConfigurationSource cors(SecuritySettings settings) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!settings.corsAllowedOrigins().isEmpty()) {
+            CorsConfiguration allowed = new CorsConfiguration();
+            allowed.setAllowedOrigins(settings.corsAllowedOrigins());
+            allowed.setAllowedMethods(List.of("GET", "POST", "PUT"));
+            allowed.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Correlation-Id"));
+            allowed.setExposedHeaders(List.of("ETag", "Location", "X-Correlation-Id"));
+            source.registerCorsConfiguration("/api/**", allowed);
+        }
+        return source;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt, stored with its {bcrypt} prefix so a future algorithm can be introduced gradually.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserAccounts userAccounts(JdbcTemplate jdbc, PasswordEncoder passwords, Clock clock) {
+        return new UserAccounts(jdbc, passwords, clock);
+    }
+
+    @Bean
+    UserDetailsService registeredUsers(UserAccounts accounts, Clock clock) {
+        return new RegisteredUsers(accounts, clock);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(UserAccounts accounts, SecuritySettings settings, Clock clock) {
+        return new SignInThrottle(accounts, settings, clock);
+    }
+
+    @Bean
+    UserBootstrap userBootstrap(UserAccounts accounts, SecuritySettings settings, org.springframework.core.env.Environment environment) {
+        return new UserBootstrap(accounts, settings, environment);
+    }
+}

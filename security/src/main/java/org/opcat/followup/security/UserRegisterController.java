@@ -1,0 +1,121 @@
+package org.opcat.followup.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The user register, for ADMIN (rights granted by the service that imports this), plus
+ * {@code PUT /api/users/me/password} for every signed-in user of the register.
+ */
+@RestController
+@RequestMapping("/api/users")
+public class UserRegisterController {
+
+    record NewUser(@NotBlank @Pattern(regexp = "^[\\p{L}\\p{N}._@-]{2,100}$") String username,
+            @NotBlank @Size(max = 200) String password, @NotEmpty Set<@NotNull Role> roles) {
+    }
+
+    record Roles(@NotEmpty Set<@NotNull Role> roles) {
+    }
+
+    record NewPassword(@NotBlank @Size(max = 200) String password) {
+    }
+
+    record OwnPassword(@NotBlank @Size(max = 200) String currentPassword, @NotBlank @Size(max = 200) String newPassword) {
+    }
+
+    record Enabled(@NotNull Boolean enabled) {
+    }
+
+    private final UserAccounts accounts;
+
+    public UserRegisterController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    List<UserAccount> all() {
+        return accounts.all();
+    }
+
+    @GetMapping("/{username}")
+    UserAccount one(@PathVariable String username) {
+        return accounts.find(username).orElseThrow(() -> unknown(username));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    UserAccount create(@Valid @RequestBody NewUser user) {
+        requireAcceptable(user.username(), user.password());
+        if (!accounts.create(user.username(), user.password(), EnumSet.copyOf(user.roles()), CurrentUser.name())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "user " + user.username() + " already exists");
+        }
+        return one(user.username());
+    }
+
+    @PutMapping("/{username}/roles")
+    UserAccount changeRoles(@PathVariable String username, @Valid @RequestBody Roles roles) {
+        if (!accounts.changeRoles(username, EnumSet.copyOf(roles.roles()), CurrentUser.name())) {
+            throw unknown(username);
+        }
+        return one(username);
+    }
+
+    @PutMapping("/{username}/enabled")
+    UserAccount enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
+        if (username.equals(CurrentUser.name()) && !enabled.enabled()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "an administrator cannot disable their own account");
+        }
+        if (!accounts.enable(username, enabled.enabled(), CurrentUser.name())) {
+            throw unknown(username);
+        }
+        return one(username);
+    }
+
+    @PutMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
+        requireAcceptable(username, password.password());
+        if (!accounts.changePassword(username, password.password(), CurrentUser.name())) {
+            throw unknown(username);
+        }
+    }
+
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changeOwnPassword(@Valid @RequestBody OwnPassword password) {
+        String me = CurrentUser.name();
+        if (!accounts.hasPassword(me, password.currentPassword())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the current password is not right");
+        }
+        requireAcceptable(me, password.newPassword());
+        accounts.changePassword(me, password.newPassword(), me);
+    }
+
+    private static void requireAcceptable(String username, String password) {
+        if (!Passwords.acceptable(username, password)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the password must be " + Passwords.RULE);
+        }
+    }
+
+    private static ResponseStatusException unknown(String username) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username);
+    }
+}
