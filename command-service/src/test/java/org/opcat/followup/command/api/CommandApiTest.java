@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Each endpoint's success path, and what it leaves in the event store. */
 @CommandServiceTest
-class CommandApiTest {
+public class CommandApiTest {
 
     @Autowired
     Api api;
@@ -31,7 +31,7 @@ class CommandApiTest {
         prison = api.registerPlace("第一监狱", "PRISON", administration);
     }
 
-    static Map<String, Object> recommendation(String reference, UUID place, UUID... addressees) {
+    public static Map<String, Object> recommendation(String reference, UUID place, UUID... addressees) {
         Map<String, Object> body = new HashMap<>();
         body.put("reference", reference);
         body.put("title", "确保被拘留者及时获得医疗服务");
