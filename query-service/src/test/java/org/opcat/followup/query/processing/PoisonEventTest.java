@@ -15,6 +15,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opcat.followup.events.EventSerialization;
 import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
 import org.opcat.followup.events.recommendation.Channel;
 import org.opcat.followup.events.recommendation.Position;
@@ -36,8 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Events the read models cannot take (a projector that throws, a payload that is not JSON, a type no
- * class matches) are logged with their position and aggregate, recorded in query.failed_event,
+ * Events the read models cannot take (a projector that throws, a payload or metadata that is not
+ * JSON, a type no class matches) are logged with their position and aggregate, recorded in query.failed_event,
  * their aggregate is parked, every other aggregate goes on, and health says DEGRADED. A transient
  * failure is retried instead and parks nothing.
  */
@@ -65,6 +66,7 @@ class PoisonEventTest {
         UUID throwing = UUID.randomUUID();
         UUID corrupt = UUID.randomUUID();
         UUID unknownType = UUID.randomUUID();
+        UUID badMetadata = UUID.randomUUID();
         UUID flaky = UUID.randomUUID();
         UUID later = UUID.randomUUID();
 
@@ -75,6 +77,8 @@ class PoisonEventTest {
         events.appendAsAnotherProcess("Recommendation", corrupt, 1, response(corrupt), "t", RECORDED);
         long unknownPosition = insertRaw(unknownType, 0, "org.opcat.followup.events.recommendation.RecommendationTeleported",
                 "{\"recommendationId\": \"" + unknownType + "\"}");
+        long badMetadataPosition = insertRaw(badMetadata, 0, RecommendationIssued.class.getName(),
+                json(issued(badMetadata, "bad metadata")), "{recordedBy");
         events.recommendation(flaky).then(issued(flaky, TroubledProjector.FLAKY), "t", RECORDED);
         events.recommendation(later).then(issued(later, "later"), "t", RECORDED);
 
@@ -82,7 +86,7 @@ class PoisonEventTest {
                 ReadModelProcessor.lowestPosition(readModels.segments()) >= readModels.headPosition());
 
         // Other aggregates, before and after the poison events, are all there.
-        assertThat(summaryIds()).contains(healthy, flaky, later).doesNotContain(throwing, corrupt, unknownType);
+        assertThat(summaryIds()).contains(healthy, flaky, later).doesNotContain(throwing, corrupt, unknownType, badMetadata);
         assertThat(troubled.applied).contains("healthy", TroubledProjector.FLAKY, "later");
 
         // The failures and what was parked behind them.
@@ -93,12 +97,15 @@ class PoisonEventTest {
                 + row.get("outcome")).containsExactly(
                 throwing + "#0 FAILED", throwing + "#1 PARKED",
                 corrupt + "#0 FAILED", corrupt + "#1 PARKED",
-                unknownType + "#0 FAILED");
+                unknownType + "#0 FAILED",
+                badMetadata + "#0 FAILED");
         assertThat(failed.get(0).get("error_class")).isEqualTo(IllegalStateException.class.getName());
         assertThat(failed.get(2).get("global_index")).isEqualTo(corruptPosition);
         assertThat((String) failed.get(2).get("error_class")).contains("Json");
         assertThat(failed.get(4).get("global_index")).isEqualTo(unknownPosition);
         assertThat(failed.get(4).get("error_class")).isEqualTo(UnknownEventTypes.UnknownEventType.class.getName());
+        assertThat(failed.get(5).get("global_index")).isEqualTo(badMetadataPosition);
+        assertThat((String) failed.get(5).get("error_class")).contains("Json");
 
         // The log names position and aggregate of each failure.
         assertThat(output.getAll()).contains("event at global position " + corruptPosition + " of aggregate " + corrupt);
@@ -113,9 +120,9 @@ class PoisonEventTest {
         Map<?, ?> details = (Map<?, ?>) health.get("details");
         assertThat(details.get("running")).isEqualTo(true);
         assertThat(details.get("lag")).isEqualTo(0);
-        assertThat(details.get("failedEvents")).isEqualTo(3);
+        assertThat(details.get("failedEvents")).isEqualTo(4);
         assertThat(details.get("parkedEvents")).isEqualTo(2);
-        assertThat(((Map<?, ?>) details.get("latestFailure")).get("globalIndex")).isEqualTo((int) unknownPosition);
+        assertThat(((Map<?, ?>) details.get("latestFailure")).get("globalIndex")).isEqualTo((int) badMetadataPosition);
         Map<?, ?> overall = http.getForObject("/actuator/health", Map.class);
         assertThat(overall.get("status")).as("the service as a whole").isEqualTo("DEGRADED");
 
@@ -135,12 +142,21 @@ class PoisonEventTest {
 
     /** Writes an event row by hand, as a broken writer or a manual fix gone wrong would. */
     private long insertRaw(UUID aggregate, long sequence, String payloadType, String payload) {
+        return insertRaw(aggregate, sequence, payloadType, payload, "{\"recordedBy\":\"t\"}");
+    }
+
+    private long insertRaw(UUID aggregate, long sequence, String payloadType, String payload, String metaData) {
         return jdbc.queryForObject("INSERT INTO events.domain_event_entry (aggregateidentifier, sequencenumber, type,"
                         + " eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)"
                         + " VALUES (?, ?, 'Recommendation', ?, ?, ?, NULL, ?, ?) RETURNING globalindex", Long.class,
                 aggregate.toString(), sequence, UUID.randomUUID().toString(),
-                "{\"recordedBy\":\"t\"}".getBytes(StandardCharsets.UTF_8),
-                payload.getBytes(StandardCharsets.UTF_8), payloadType, RECORDED.toString());
+                metaData.getBytes(StandardCharsets.UTF_8), payload.getBytes(StandardCharsets.UTF_8), payloadType,
+                RECORDED.toString());
+    }
+
+    private static String json(Object payload) {
+        return new String(EventSerialization.serializer().serialize(payload, byte[].class).getData(),
+                StandardCharsets.UTF_8);
     }
 
     private static RecommendationIssued issued(UUID id, String title) {
