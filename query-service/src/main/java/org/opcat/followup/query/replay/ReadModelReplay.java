@@ -58,7 +58,7 @@ public class ReadModelReplay implements DisposableBean {
     }
 
     /**
-     * Starts a replay in the background and answers at once.
+     * Starts a replay of the running processor in the background and answers at once.
      *
      * @throws ReplayAlreadyRunning if one is in progress
      */
@@ -68,8 +68,28 @@ public class ReadModelReplay implements DisposableBean {
         }
         Run started = new Run(requestedBy);
         run = started;
-        runner.submit(() -> execute(started));
+        runner.submit(() -> replayRunning(started));
         return started.state.get();
+    }
+
+    /**
+     * The start-up flag's way in: empties the read tables and resets the tokens while the processor
+     * has not started yet, so that it never applies an event on top of the old rows (which matters
+     * when the token table was emptied to change the segment count). Axon starts the processor right
+     * after; progress is watched in the background. A failed reset is logged and leaves the old
+     * read models in service: start-up goes on.
+     */
+    public synchronized void resetBeforeStart(String requestedBy) {
+        Run started = new Run(requestedBy);
+        run = started;
+        try {
+            PooledStreamingEventProcessor processor = readModels.processor();
+            Reset reset = reset(started, processor);
+            runner.submit(() -> watch(started, reset, processor));
+        } catch (RuntimeException e) {
+            log.error("Replay of read models at start-up failed; serving the read models as they were", e);
+            started.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     public ReplayStatus status() {
@@ -77,39 +97,59 @@ public class ReadModelReplay implements DisposableBean {
         return current == null ? ReplayStatus.idle() : current.state.get();
     }
 
-    private void execute(Run run) {
+    private void replayRunning(Run run) {
         PooledStreamingEventProcessor processor = null;
         try {
             processor = readModels.processor();
-            long total = readModels.headPosition();
-            log.info("Replay of read models requested by {}: rebuilding from {} events", run.requestedBy, total);
             processor.shutDown();
-            PooledStreamingEventProcessor stopped = processor;
-            List<String> truncated = transaction.execute(status -> {
-                List<String> tables = readTables.truncateAll();
-                stopped.resetTokens();
-                return tables;
-            });
-            log.info("Replay of read models: emptied {} and reset the tokens; processing from the first event",
-                    truncated);
+            Reset reset = reset(run, processor);
             processor.start();
-            long replayStart = System.nanoTime();
-            run.progress(State.REPLAYING, total, 0, replayStart, truncated, readModels.segments(), null);
-            long nextLog = System.nanoTime() + logInterval.toNanos();
+            watch(run, reset, processor);
+        } catch (RuntimeException e) {
+            log.error("Replay of read models failed", e);
+            run.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+            restartQuietly(processor);
+        }
+    }
+
+    /** Empties the read tables and resets the tokens in one transaction: both or neither. */
+    private Reset reset(Run run, PooledStreamingEventProcessor processor) {
+        long total = readModels.headPosition();
+        log.info("Replay of read models requested by {}: rebuilding from {} events", run.requestedBy, total);
+        List<String> truncated = transaction.execute(status -> {
+            List<String> tables = readTables.truncateAll();
+            processor.resetTokens();
+            return tables;
+        });
+        log.info("Replay of read models: emptied {} and reset the tokens; processing from the first event",
+                truncated);
+        run.progress(State.REPLAYING, total, 0, System.nanoTime(), truncated, List.of(), null);
+        return new Reset(total, truncated);
+    }
+
+    private void watch(Run run, Reset reset, PooledStreamingEventProcessor processor) {
+        long total = reset.total();
+        long replayStart = System.nanoTime();
+        long nextLog = replayStart + logInterval.toNanos();
+        boolean seenRunning = false;
+        try {
             while (true) {
                 List<SegmentPosition> segments = readModels.segments();
                 long done = Math.min(total, ReadModelProcessor.lowestPosition(segments));
                 boolean finished = done >= total && !segments.isEmpty() || total == 0;
                 ReplayStatus now = run.progress(finished ? State.COMPLETED : State.REPLAYING, total, done,
-                        replayStart, truncated, segments, null);
+                        replayStart, reset.truncated(), segments, null);
                 if (finished) {
                     log.info("Replay of read models finished: {} events in {} s ({} events/s)", total,
                             String.format("%.1f", (System.nanoTime() - replayStart) / 1e9),
                             Math.round(now.eventsPerSecond()));
                     return;
                 }
-                if (!processor.isRunning()) {
-                    throw new IllegalStateException("the processor was stopped during the replay");
+                // At start-up the watch may begin a moment before Axon starts the processor.
+                seenRunning |= processor.isRunning();
+                if (seenRunning && !processor.isRunning()) {
+                    run.fail("the processor was stopped during the replay");
+                    return;
                 }
                 if (System.nanoTime() >= nextLog) {
                     nextLog += logInterval.toNanos();
@@ -122,11 +162,13 @@ public class ReadModelReplay implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.fail("interrupted (service stopping)");
-        } catch (Exception e) {
-            log.error("Replay of read models failed", e);
+        } catch (RuntimeException e) {
+            log.error("Watching the replay of read models failed", e);
             run.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
-            restartQuietly(processor);
         }
+    }
+
+    private record Reset(long total, List<String> truncated) {
     }
 
     /** A failed reset leaves the processor stopped; the old read models are intact, so serve them. */

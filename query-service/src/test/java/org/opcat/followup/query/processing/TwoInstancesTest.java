@@ -9,6 +9,8 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.opcat.followup.query.replay.ReadModelReplay;
+import org.opcat.followup.query.replay.ReplayStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,6 +52,16 @@ class TwoInstancesTest {
                     .hasSize(2).allSatisfy(segment -> assertThat(segment.owner()).isEqualTo("node-a"));
             together = ReadTableDump.of(a);
             assertThat(ReadTableDump.of(b)).isEqualTo(together);
+
+            // A replay needs every segment: with node-b holding two, node-a's attempt fails at once,
+            // empties nothing, and node-a goes back to its segments.
+            ReadModelReplay replay = a.bean(ReadModelReplay.class);
+            replay.start("test");
+            Await.until("the replay to give up", Duration.ofSeconds(30),
+                    () -> replay.status().state() == ReplayStatus.State.FAILED);
+            assertThat(replay.status().error()).contains("claim");
+            Await.until("node-a to process again", Duration.ofSeconds(30), () -> claimed(a) == 2);
+            assertThat(ReadTableDump.of(a)).isEqualTo(together);
         }
 
         String alone = QueryServiceInstance.newDatabase();

@@ -76,6 +76,25 @@ class ReplayTest {
             assertThat(replay.status().requestedBy()).contains("followup.replay-on-start");
             assertThat(ReadTableDump.of(restarted)).isEqualTo(incremental);
         }
+
+        // Changing the segment count: empty the token table, start with the new count and the flag.
+        TestPostgresTokens.delete(database);
+        try (QueryServiceInstance resegmented = QueryServiceInstance.start(database, "replay-test",
+                Map.of("followup.replay-on-start", "true", "followup.processing.segments", "8"))) {
+            ReadModelReplay replay = resegmented.bean(ReadModelReplay.class);
+            Await.until("the start-up replay to complete", Duration.ofSeconds(120),
+                    () -> replay.status().state() == State.COMPLETED);
+            assertThat(resegmented.bean(ReadModelProcessor.class).segments()).hasSize(8);
+            assertThat(ReadTableDump.of(resegmented)).isEqualTo(incremental);
+        }
+    }
+
+    /** What an operator does by hand before changing the segment count. */
+    private static final class TestPostgresTokens {
+        static void delete(String database) {
+            new org.springframework.jdbc.core.JdbcTemplate(org.opcat.followup.testsupport.TestPostgres.dataSource(database))
+                    .update("DELETE FROM query.token_entry WHERE processorname = 'read-models'");
+        }
     }
 
     private static void appendInChunks(QueryServiceInstance service, List<DomainEventMessage<?>> events) {
