@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Lets a client that has just written wait for its write to reach the read models: "answer when
@@ -63,6 +64,10 @@ public class ReadYourWrites {
      * @throws ReadModelBehind if the version was not reached in time
      */
     public Optional<Long> await(UUID recommendationId, long minVersion) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A repeatable-read snapshot would never show the commit we wait for: fail loudly instead.
+            throw new IllegalStateException("wait for a version before opening the query's transaction");
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             // Read the commit count before the table: a commit between the two makes us re-read
