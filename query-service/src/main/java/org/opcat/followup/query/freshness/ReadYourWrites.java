@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.opcat.followup.query.http.BadQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -104,11 +105,21 @@ public class ReadYourWrites {
         }
     }
 
-    /** {@link #await} when the caller passed a minVersion, nothing otherwise. */
+    /**
+     * {@link #await} when the caller passed a minVersion, nothing otherwise. A minVersion without
+     * the recommendation it belongs to, or below 0, is a bad query rather than silently ignored.
+     */
     public void awaitIfAsked(UUID recommendationId, Long minVersion) {
-        if (recommendationId != null && minVersion != null) {
-            await(recommendationId, minVersion);
+        if (minVersion == null) {
+            return;
         }
+        if (minVersion < 0) {
+            throw new BadQuery("minVersion", "must be 0 or more");
+        }
+        if (recommendationId == null) {
+            throw new BadQuery("recommendationId", "is required with minVersion: whose version to wait for");
+        }
+        await(recommendationId, minVersion);
     }
 
     public Duration maxWait() {

@@ -492,6 +492,9 @@ class QueryApiScenarioTest {
                 "sort=issuedOn,sideways | sort",
                 "sort=issuedOn;DROP TABLE x | sort",
                 "minVersion=abc&recommendationId=10000000-0000-0000-0000-000000000001 | minVersion",
+                "minVersion=-1&recommendationId=10000000-0000-0000-0000-000000000001 | minVersion",
+                "minVersion=3 | recommendationId",
+                "recommendationId=nope&minVersion=3 | recommendationId",
         })
         void bad_filter_values_are_400_problems_naming_the_parameter(String query, String field) {
             ResponseEntity<JsonNode> answer = getRaw("/api/recommendations?" + query);
