@@ -1,0 +1,113 @@
+package org.opcat.followup.query.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import org.opcat.followup.query.http.BadQuery;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/reports/annual/{year}}: one computed report, rendered as json, html, csv or pdf.
+ * Parameters are checked here and refused with 400 problem+json (through the query API's
+ * {@code QueryProblems}): year from 1900 to the current year, {@code asOf} a date not before
+ * 1 January of the year, {@code knownAt} an instant with offset that is not in the future (a future
+ * {@code knownAt} would not pin anything), and known format, lang and audience values.
+ */
+@RestController
+public class AnnualReportController {
+
+    static final int FIRST_YEAR = 1900;
+
+    private final AnnualReports reports;
+    private final HtmlReport html;
+    private final CsvReport csv;
+    private final PdfReport pdf;
+    private final Clock clock;
+
+    public AnnualReportController(AnnualReports reports, HtmlReport html, CsvReport csv, PdfReport pdf, Clock clock) {
+        this.reports = reports;
+        this.html = html;
+        this.csv = csv;
+        this.pdf = pdf;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/reports/annual/{year}")
+    public ResponseEntity<?> annual(@PathVariable int year, @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String knownAt,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "en") String lang,
+            @RequestParam(defaultValue = "internal") String audience) {
+        Instant now = clock.instant();
+        int currentYear = LocalDate.ofInstant(now, clock.getZone()).getYear();
+        if (year < FIRST_YEAR || year > currentYear) {
+            throw new BadQuery("year", "must be a year from " + FIRST_YEAR + " to " + currentYear);
+        }
+        ReportFormat reportFormat = choice("format", format, ReportFormat.class);
+        ReportLanguage language = choice("lang", lang, ReportLanguage.class);
+        Audience reportAudience = choice("audience", audience, Audience.class);
+        LocalDate businessDate = asOf == null ? LocalDate.of(year, 12, 31) : date(asOf);
+        if (businessDate.isBefore(LocalDate.of(year, 1, 1))) {
+            throw new BadQuery("asOf", "must not be before 1 January " + year);
+        }
+        Instant recordedBy = knownAt == null ? now : instant(knownAt);
+        if (recordedBy.isAfter(now)) {
+            throw new BadQuery("knownAt", "must not be in the future: a report is pinned by what was known");
+        }
+
+        AnnualReport report = reports.compile(new ReportPeriod(year, businessDate, recordedBy), reportAudience);
+        if (reportFormat == ReportFormat.JSON) {
+            return ResponseEntity.ok().contentType(reportFormat.mediaType()).body(report);
+        }
+        ReportLabels labels = new ReportLabels(language);
+        Object body = switch (reportFormat) {
+            case HTML -> html.render(report, labels);
+            case CSV -> csv.render(report, labels);
+            case PDF -> pdf.render(report, labels);
+            default -> throw new IllegalStateException(reportFormat.name());
+        };
+        String filename = "annual-report-" + year + "-" + language.tag() + "-"
+                + reportAudience.name().toLowerCase(Locale.ROOT) + "." + reportFormat.extension();
+        ContentDisposition disposition = (reportFormat == ReportFormat.HTML ? ContentDisposition.inline()
+                : ContentDisposition.attachment()).filename(filename).build();
+        return ResponseEntity.ok().contentType(reportFormat.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(body);
+    }
+
+    private static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.strip())) {
+                return constant;
+            }
+        }
+        throw new BadQuery(field, "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadQuery("asOf", "'" + value + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    /** An ISO-8601 instant ({@code 2026-01-20T10:00:00Z}) or date-time with offset ({@code ...+08:00}). */
+    private static Instant instant(String value) {
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadQuery("knownAt", "'" + value + "' is not an instant (e.g. 2026-01-20T10:00:00Z)");
+        }
+    }
+}

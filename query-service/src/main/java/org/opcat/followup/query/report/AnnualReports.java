@@ -1,0 +1,255 @@
+package org.opcat.followup.query.report;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opcat.followup.events.recommendation.ImplementationStatus;
+import org.opcat.followup.query.report.AnnualReport.Addressee;
+import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
+import org.opcat.followup.query.report.AnnualReport.HistoryEvent;
+import org.opcat.followup.query.report.AnnualReport.RecommendationHistory;
+import org.opcat.followup.query.report.AnnualReport.Response;
+import org.opcat.followup.query.report.AnnualReport.Summary;
+import org.opcat.followup.query.report.AnnualReport.Unresolved;
+import org.opcat.followup.query.status.RecommendationStatus;
+import org.opcat.followup.query.status.Stage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes an {@link AnnualReport}: reads the dated read model for the period, folds each
+ * recommendation with the status/ rules at the dates that matter, and counts. This is the only
+ * place where report figures are made.
+ *
+ * <p>Decisions on edge cases (also in docs/annual-report.md):
+ * <ul>
+ * <li>A recommendation is in {@code recommendations[]} if issued in the year, or issued earlier and
+ * open at some moment of the year: open at the end of 31 December of the year before, or reopened
+ * during the year. One closed before the year and never reopened in it is not listed.</li>
+ * <li>{@code byImplementationStatus} and {@code byAuthority} count the recommendations issued on or
+ * before asOf and not withdrawn at asOf; {@code openAtAsOf} counts all open ones (withdrawn ones are
+ * never open).</li>
+ * <li>A recommendation implemented (or withdrawn) twice in the year, after a reopening, counts once
+ * in {@code implementedInYear} ({@code withdrawnInYear}); one implemented in the year and reopened
+ * later still counts there: the summary reports what happened in the year, the state figures what
+ * holds at asOf.</li>
+ * <li>Authorities are named as registered; an addressee not (yet) in the register shows its id.</li>
+ * </ul>
+ */
+@Service
+public class AnnualReports {
+
+    private final ReportFacts facts;
+    private final Clock clock;
+
+    public AnnualReports(ReportFacts facts, Clock clock) {
+        this.facts = facts;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public AnnualReport compile(ReportPeriod period, Audience audience) {
+        Map<UUID, RecommendationTimeline> timelines = facts.timelines(period);
+        Map<UUID, String> names = facts.authorityNames();
+
+        long issuedInYear = 0, implementedInYear = 0, withdrawnInYear = 0, responses = 0, plans = 0, visits = 0,
+                openAtAsOf = 0;
+        Map<ImplementationStatus, Long> byStatus = new LinkedHashMap<>();
+        for (ImplementationStatus status : ImplementationStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        Map<UUID, AuthorityTally> byAuthority = new LinkedHashMap<>();
+        List<Listed> unresolved = new ArrayList<>();
+        List<Listed> listed = new ArrayList<>();
+
+        for (RecommendationTimeline timeline : timelines.values()) {
+            IssuedRecommendation issued = timeline.issued();
+            RecommendationStatus atAsOf = timeline.statusOn(period.asOf());
+            boolean issuedThisYear = period.inYear(issued.issuedOn());
+            if (issuedThisYear) {
+                issuedInYear++;
+            }
+            if (timeline.hasInYear(period, EventKind.IMPLEMENTED)) {
+                implementedInYear++;
+            }
+            if (timeline.hasInYear(period, EventKind.WITHDRAWN)) {
+                withdrawnInYear++;
+            }
+            responses += timeline.countInYear(period, EventKind.RESPONSE_RECORDED);
+            plans += timeline.countInYear(period, EventKind.ACTION_PLAN_FILED);
+            visits += timeline.countInYear(period, EventKind.FOLLOW_UP_VISIT);
+            if (atAsOf.open()) {
+                openAtAsOf++;
+            }
+            if (atAsOf.stage() != Stage.WITHDRAWN) {
+                byStatus.merge(atAsOf.implementationStatus(), 1L, Long::sum);
+                for (UUID authorityId : issued.addresseeIds()) {
+                    byAuthority.computeIfAbsent(authorityId, AuthorityTally::new).count(timeline, atAsOf);
+                }
+            }
+            boolean fromEarlier = period.beforeYear(issued.issuedOn());
+            if (fromEarlier && atAsOf.open()) {
+                unresolved.add(new Listed(timeline, atAsOf));
+            }
+            boolean openDuringYear = fromEarlier
+                    && (timeline.statusOn(period.firstDay().minusDays(1)).open()
+                            || timeline.hasInYear(period, EventKind.REOPENED));
+            if (issuedThisYear || openDuringYear) {
+                listed.add(new Listed(timeline, atAsOf));
+            }
+        }
+
+        Comparator<Listed> order = Comparator.comparing((Listed l) -> l.timeline().issued().issuedOn())
+                .thenComparing(l -> l.timeline().issued().reference());
+        unresolved.sort(order);
+        listed.sort(order);
+        Details details = details(period, audience, unresolved, listed);
+
+        List<AuthorityFigures> authorityFigures = byAuthority.values().stream()
+                .map(t -> t.figures(names.getOrDefault(t.authorityId, t.authorityId.toString())))
+                .sorted(Comparator.comparing(AuthorityFigures::name).thenComparing(AuthorityFigures::authorityId))
+                .toList();
+        return new AnnualReport(period.year(), period.asOf(), period.knownAt(), clock.instant(), audience,
+                new Summary(issuedInYear, implementedInYear, withdrawnInYear, responses, plans, visits, openAtAsOf),
+                byStatus, authorityFigures,
+                unresolved.stream().map(l -> unresolved(l, audience, details, names)).toList(),
+                listed.stream().map(l -> history(l, period, audience, details, names)).toList());
+    }
+
+    private record Listed(RecommendationTimeline timeline, RecommendationStatus atAsOf) {
+        boolean withheld(Audience audience) {
+            return audience == Audience.PUBLIC && timeline.issued().confidential();
+        }
+    }
+
+    /** Texts of what the report shows; never loaded for withheld recommendations. */
+    private record Details(Map<UUID, String[]> texts, Map<RecordedFact, String[]> factTexts) {
+        String[] of(RecordedFact fact) {
+            return factTexts.getOrDefault(fact, new String[2]);
+        }
+    }
+
+    private Details details(ReportPeriod period, Audience audience, List<Listed> unresolved, List<Listed> listed) {
+        List<UUID> ids = new ArrayList<>();
+        List<RecordedFact> shown = new ArrayList<>();
+        for (Listed l : listed) {
+            if (!l.withheld(audience)) {
+                ids.add(l.timeline().issued().recommendationId());
+                shown.addAll(l.timeline().inYear(period));
+            }
+        }
+        for (Listed l : unresolved) {
+            if (!l.withheld(audience)) {
+                ids.add(l.timeline().issued().recommendationId());
+                l.timeline().latestResponse(l.atAsOf()).ifPresent(shown::add);
+            }
+        }
+        return new Details(facts.texts(ids), facts.factTexts(shown));
+    }
+
+    private static Unresolved unresolved(Listed l, Audience audience, Details details, Map<UUID, String> names) {
+        IssuedRecommendation issued = l.timeline().issued();
+        RecommendationStatus s = l.atAsOf();
+        if (l.withheld(audience)) {
+            return new Unresolved(null, null, null, true, true, issued.issuedOn(), s.stage(),
+                    s.implementationStatus(), null, null);
+        }
+        Response latest = l.timeline().latestResponse(s).map(f -> {
+            String[] text = details.of(f);
+            return new Response(f.authorityId(), names.get(f.authorityId()), f.businessDate(), f.channel(),
+                    f.position(), text[0], text[1]);
+        }).orElse(null);
+        return new Unresolved(issued.recommendationId(), issued.reference(),
+                details.texts().getOrDefault(issued.recommendationId(), new String[2])[0], issued.confidential(),
+                false, issued.issuedOn(), s.stage(), s.implementationStatus(), s.authorityPosition(), latest);
+    }
+
+    private static RecommendationHistory history(Listed l, ReportPeriod period, Audience audience, Details details,
+            Map<UUID, String> names) {
+        IssuedRecommendation issued = l.timeline().issued();
+        RecommendationStatus s = l.atAsOf();
+        boolean withheld = l.withheld(audience);
+        List<Addressee> addressees = issued.addresseeIds().stream()
+                .map(id -> new Addressee(id, names.get(id))).toList();
+        List<HistoryEvent> events = new ArrayList<>();
+        if (period.inYear(issued.issuedOn())) {
+            events.add(new HistoryEvent(issued.issuedOn(), EventKind.ISSUED, null, null, null, null, null, null,
+                    null, null));
+        }
+        for (RecordedFact f : l.timeline().inYear(period)) {
+            if (withheld) {
+                // Responses are among the details a public report leaves out; of the other events
+                // only the date and kind remain.
+                if (f.kind() != EventKind.RESPONSE_RECORDED) {
+                    events.add(new HistoryEvent(f.businessDate(), f.kind(), null, null, null, null, f.status(),
+                            f.reason(), null, null));
+                }
+                continue;
+            }
+            String[] text = details.of(f);
+            events.add(new HistoryEvent(f.businessDate(), f.kind(), f.authorityId(),
+                    f.authorityId() == null ? null : names.get(f.authorityId()), f.position(), f.channel(),
+                    f.status(), f.reason(), text[0], text[1]));
+        }
+        boolean unresolved = period.beforeYear(issued.issuedOn()) && s.open();
+        if (withheld) {
+            return new RecommendationHistory(null, null, null, null, true, true, issued.issuedOn(),
+                    issued.priority(), addressees, s.stage(), s.open(), s.implementationStatus(), null, unresolved,
+                    events);
+        }
+        String[] texts = details.texts().getOrDefault(issued.recommendationId(), new String[2]);
+        return new RecommendationHistory(issued.recommendationId(), issued.reference(), texts[0], texts[1],
+                issued.confidential(), false, issued.issuedOn(), issued.priority(), addressees, s.stage(), s.open(),
+                s.implementationStatus(), s.authorityPosition(), unresolved, events);
+    }
+
+    /** Running figures of one addressee. */
+    private static final class AuthorityTally {
+        private final UUID authorityId;
+        private long addressed;
+        private long responded;
+        private long open;
+        private long implemented;
+        private final List<Long> daysToFirstResponse = new ArrayList<>();
+
+        AuthorityTally(UUID authorityId) {
+            this.authorityId = authorityId;
+        }
+
+        void count(RecommendationTimeline timeline, RecommendationStatus atAsOf) {
+            addressed++;
+            timeline.firstResponseOf(authorityId).ifPresent(first -> {
+                responded++;
+                daysToFirstResponse.add(ChronoUnit.DAYS.between(timeline.issued().issuedOn(), first));
+            });
+            if (atAsOf.open()) {
+                open++;
+            }
+            if (atAsOf.stage() == Stage.IMPLEMENTED) {
+                implemented++;
+            }
+        }
+
+        AuthorityFigures figures(String name) {
+            return new AuthorityFigures(authorityId, name, addressed, responded, open, implemented,
+                    median(daysToFirstResponse));
+        }
+
+        /** The middle value, or the mean of the two middle ones (as PostgreSQL's percentile_cont(0.5)). */
+        private static Double median(List<Long> values) {
+            if (values.isEmpty()) {
+                return null;
+            }
+            List<Long> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+        }
+    }
+}

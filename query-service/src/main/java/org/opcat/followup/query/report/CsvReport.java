@@ -1,0 +1,51 @@
+package org.opcat.followup.query.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.opcat.followup.query.report.AnnualReport.Addressee;
+import org.opcat.followup.query.report.AnnualReport.RecommendationHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The report's {@code recommendations[]} as a spreadsheet: one row per recommendation with its
+ * status fields at asOf, headers and values in the report's language. Commons CSV quotes commas,
+ * quotes and line breaks (RFC 4180); the UTF-8 byte-order mark makes spreadsheet programs read
+ * Chinese correctly. Dates use the bundle's {@code format.csvDate} (ISO in both languages, so
+ * spreadsheets sort them).
+ */
+@Component
+public class CsvReport {
+
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    public byte[] render(AnnualReport report, ReportLabels l) {
+        StringWriter out = new StringWriter();
+        out.write(BYTE_ORDER_MARK);
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader(l.text("column.reference"), l.text("column.title"), l.text("column.issuedOn"),
+                        l.text("column.priority"), l.text("column.addressees"), l.text("column.confidential"),
+                        l.text("column.stage"), l.text("column.open"), l.text("column.implementationStatus"),
+                        l.text("column.authorityPosition"), l.text("column.unresolved"),
+                        l.text("column.eventsInYear"))
+                .get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            for (RecommendationHistory r : report.recommendations()) {
+                printer.printRecord(r.withheld() ? "" : r.reference(),
+                        r.withheld() ? l.text("report.withheld") : r.title(),
+                        l.csvDate(r.issuedOn()), l.of(r.priority()),
+                        r.addressees().stream().map(Addressee::name).collect(Collectors.joining("; ")),
+                        l.yesNo(r.confidential()), l.of(r.stage()), l.yesNo(r.open()),
+                        l.of(r.implementationStatus()), l.of(r.authorityPosition()), l.yesNo(r.unresolvedFromPreviousReports()),
+                        r.events().size());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
