@@ -2,11 +2,13 @@ package org.opcat.followup.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.opcat.followup.events.EventSerialization;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Axon's JDBC event store in schema {@code events}, with the event contract's own serializer for
@@ -24,6 +26,17 @@ public class EventStoreConfiguration {
                 .eventTable(EVENT_TABLE)
                 .snapshotTable(SNAPSHOT_TABLE)
                 .build();
+    }
+
+    /** Schema evolution: older event shapes are read as the current ones, never rewritten in place. */
+    @Bean
+    public EventUpcaster issuedWithoutScopeUpcaster() {
+        return new IssuedWithoutScopeUpcaster();
+    }
+
+    @Bean
+    public EventChain eventChain(JdbcTemplate jdbc) {
+        return new EventChain(jdbc);
     }
 
     @Bean

@@ -12,6 +12,8 @@ public final class EventStoreMigrations {
 
     public static final String SCHEMA = "events";
     public static final String LOCATION = "classpath:db/eventstore";
+    /** The database role the services connect as, granted SELECT and INSERT only; empty: none. */
+    public static final String APP_ROLE_PLACEHOLDER = "app_role";
 
     private EventStoreMigrations() {
     }
@@ -21,6 +23,7 @@ public final class EventStoreMigrations {
         locations[0] = LOCATION;
         System.arraycopy(extraLocations, 0, locations, 1, extraLocations.length);
         Flyway.configure().dataSource(dataSource).schemas(SCHEMA).defaultSchema(SCHEMA)
+                .placeholders(java.util.Map.of(APP_ROLE_PLACEHOLDER, ""))
                 .locations(locations).load().migrate();
     }
 }

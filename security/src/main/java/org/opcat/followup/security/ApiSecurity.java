@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,9 +30,11 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * SPEC §5 for both services: every {@code /api} path needs an authenticated user, health stays
  * open, every other actuator endpoint needs ADMIN, and each service grants its own endpoints
  * through an {@link EndpointRights} bean. The API is stateless (HTTP Basic or bearer tokens, no
- * cookies), so there is no session and nothing for CSRF to forge.
+ * cookies), so there is no session and nothing for CSRF to forge. Command-line runs (no web server)
+ * have no users to check.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecuritySettings.class)
 public class ApiSecurity {
 

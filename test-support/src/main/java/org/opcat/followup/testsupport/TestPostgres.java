@@ -47,8 +47,13 @@ public final class TestPostgres {
 
     /** A data source on a database that {@link #newDatabase()} created. */
     public static DataSource dataSource(String jdbcUrl) {
+        return dataSource(jdbcUrl, "postgres");
+    }
+
+    /** The same, signed in as another role of the server. */
+    public static DataSource dataSource(String jdbcUrl, String user) {
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        return server().getDatabase("postgres", database);
+        return server().getDatabase(user, database);
     }
 
     private static synchronized void stop() {

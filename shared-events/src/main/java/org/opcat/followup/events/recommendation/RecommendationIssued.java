@@ -3,11 +3,16 @@ package org.opcat.followup.events.recommendation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.serialization.Revision;
 
 /**
  * The NPM made a recommendation. {@code placeId} is null for systemic recommendations;
  * {@code responseDueOn} is null when no deadline was set.
+ *
+ * <p>Revision 2 added {@code scope}. Revision 1 events (stored without a revision) are read by the
+ * event store's upcaster with scope PLACE_SPECIFIC when they name a place, SYSTEMIC otherwise.
  */
+@Revision(RecommendationIssued.REVISION)
 public record RecommendationIssued(
         UUID recommendationId,
         String reference,
@@ -24,6 +29,8 @@ public record RecommendationIssued(
         List<String> standards,
         LocalDate responseDueOn,
         boolean confidential) {
+
+    public static final String REVISION = "2";
 
     public RecommendationIssued {
         addresseeAuthorityIds = List.copyOf(addresseeAuthorityIds);

@@ -1,0 +1,69 @@
+package org.opcat.followup.command.datasafety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opcat.followup.testsupport.TestPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Stored events cannot be changed: the services' role may only read and insert (privileges), and
+ * a trigger refuses changes even to the owner.
+ */
+class ImmutableEventsTest {
+
+    static JdbcTemplate owner;
+    static JdbcTemplate service;
+
+    @BeforeAll
+    static void migrateAsOwnerWithAServiceRole() {
+        String database = TestPostgres.newDatabase();
+        owner = new JdbcTemplate(TestPostgres.dataSource(database));
+        owner.execute("DO $$ BEGIN CREATE ROLE followup_app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        Flyway.configure().dataSource(TestPostgres.dataSource(database)).schemas("events").defaultSchema("events")
+                .locations("classpath:db/eventstore", "classpath:db/command", "classpath:db/security")
+                .placeholders(Map.of("app_role", "followup_app")).load().migrate();
+        service = new JdbcTemplate(TestPostgres.dataSource(database, "followup_app"));
+    }
+
+    static void insertEvent(JdbcTemplate as, String aggregate, long sequence) {
+        as.update("INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
+                        + "metaData, payload, payloadType, timeStamp) VALUES (?, ?, 'Recommendation', ?, ?, ?, 'x.Y', ?)",
+                aggregate, sequence, UUID.randomUUID().toString(), "{}".getBytes(), "{\"a\":1}".getBytes(),
+                "2026-01-01T00:00:00.000Z");
+    }
+
+    @Test
+    void theServiceRoleReadsAndAppendsButCannotUpdateDeleteOrTruncate() {
+        String aggregate = UUID.randomUUID().toString();
+        insertEvent(service, aggregate, 0);
+        assertThat(service.queryForObject("SELECT count(*) FROM events.domain_event_entry WHERE aggregateIdentifier = ?",
+                Long.class, aggregate)).isEqualTo(1);
+
+        assertThatThrownBy(() -> service.update("UPDATE events.domain_event_entry SET payload = '\\x00' WHERE aggregateIdentifier = ?", aggregate))
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> service.update("DELETE FROM events.domain_event_entry WHERE aggregateIdentifier = ?", aggregate))
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> service.execute("TRUNCATE events.domain_event_entry"))
+                .hasStackTraceContaining("permission denied");
+    }
+
+    @Test
+    void theTriggerRefusesChangesEvenToTheOwner() {
+        String aggregate = UUID.randomUUID().toString();
+        insertEvent(owner, aggregate, 0);
+        assertThatThrownBy(() -> owner.update("UPDATE events.domain_event_entry SET payload = '\\x00' WHERE aggregateIdentifier = ?", aggregate))
+                .hasStackTraceContaining("stored events are immutable: UPDATE refused");
+        assertThatThrownBy(() -> owner.update("DELETE FROM events.domain_event_entry WHERE aggregateIdentifier = ?", aggregate))
+                .hasStackTraceContaining("stored events are immutable: DELETE refused");
+        assertThatThrownBy(() -> owner.execute("TRUNCATE events.domain_event_entry"))
+                .hasStackTraceContaining("stored events are immutable: TRUNCATE refused");
+        assertThat(owner.queryForObject("SELECT count(*) FROM events.domain_event_entry WHERE aggregateIdentifier = ?",
+                Long.class, aggregate)).isEqualTo(1);
+    }
+}
