@@ -33,6 +33,12 @@ public record FailedEvent(long globalIndex, String eventId, String aggregateId, 
         }
         String errorClass = error == null ? null : rootCause(error).getClass().getName();
         String message = error == null ? null : String.valueOf(rootCause(error).getMessage());
+        UnreadableEvent stand = error == null ? null : unreadable(event);
+        if (stand != null) {
+            // The stand-in's own exception says nothing new: keep the error of the original row.
+            errorClass = stand.errorClass();
+            message = stand.error();
+        }
         if (message != null && message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE);
         }
@@ -40,8 +46,21 @@ public record FailedEvent(long globalIndex, String eventId, String aggregateId, 
                 errorClass, message);
     }
 
+    private static UnreadableEvent unreadable(EventMessage<?> event) {
+        try {
+            return UnreadableEvent.class.equals(event.getPayloadType()) ? (UnreadableEvent) event.getPayload() : null;
+        } catch (RuntimeException unreadableStandIn) {
+            return null;
+        }
+    }
+
     private static String payloadTypeOf(EventMessage<?> event) {
         try {
+            UnreadableEvent stand = unreadable(event);
+            if (stand != null) {
+                // What the stored row claims to be, not the stand-in it was replaced with.
+                return stand.payloadType();
+            }
             return event.getPayloadType().getName();
         } catch (RuntimeException unreadable) {
             return null;
