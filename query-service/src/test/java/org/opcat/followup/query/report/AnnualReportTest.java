@@ -323,7 +323,9 @@ class AnnualReportTest {
         byte[] pdf = answer.getBody();
         String text = pdfText(pdf);
         assertThat(text).contains("2025年度报告：建议的落实情况", "以往公布的报告中未解决的问题", R6_TITLE, A_NAME,
-                LATE_LETTER, R5_TITLE);
+                LATE_LETTER, R5_TITLE, "情况截至", "2025年12月31日");
+        // The ideographs as written, not the look-alike Kangxi radicals (U+2F00-U+2FDF) sharing their glyphs.
+        assertThat(text.codePoints().filter(c -> c >= 0x2F00 && c <= 0x2FDF).count()).isZero();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<String> fonts = new ArrayList<>();
             for (var page : document.getPages()) {
