@@ -3,6 +3,7 @@ package org.opcat.followup.command;
 import java.util.Arrays;
 import org.opcat.followup.command.admin.EventChainCommandLine;
 import org.opcat.followup.eventstore.EventStoreConfiguration;
+import org.opcat.followup.security.ApiDocumentation;
 import org.opcat.followup.security.ApiSecurity;
 import org.opcat.followup.security.UserRegisterController;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({EventStoreConfiguration.class, ApiSecurity.class, UserRegisterController.class})
+@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class, UserRegisterController.class})
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

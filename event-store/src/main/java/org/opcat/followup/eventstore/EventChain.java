@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Recomputes every event's hash from its content and its predecessor's stored hash (see migration
- * V2) and names the first event, in global order, where the chain does not hold: its content was
+ * V2026_11_26_04) and names the first event, in global order, where the chain does not hold: its content was
  * changed, or the event before it in its aggregate is missing.
  */
 public class EventChain {

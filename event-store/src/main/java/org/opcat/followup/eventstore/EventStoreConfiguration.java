@@ -35,6 +35,11 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    public EventStoreHealth eventStoreHealthIndicator(JdbcTemplate jdbc) {
+        return new EventStoreHealth(jdbc);
+    }
+
+    @Bean
     public EventChain eventChain(JdbcTemplate jdbc) {
         return new EventChain(jdbc);
     }

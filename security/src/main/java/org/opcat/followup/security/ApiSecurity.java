@@ -49,6 +49,8 @@ public class ApiSecurity {
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     rules.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    // The API's description is public; what it serves is not.
+                    rules.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
                     rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     rights.grant(rules);
                     rules.anyRequest().hasRole(Role.ADMIN.name());

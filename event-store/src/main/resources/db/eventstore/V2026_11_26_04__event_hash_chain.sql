@@ -5,7 +5,7 @@
 -- Per aggregate, not global: appends to different recommendations never wait for one another, and
 -- each recommendation's history is verifiable on its own. What a per-aggregate chain cannot show
 -- on its own (the removal of an aggregate's latest event, or a rewrite of a whole tail together
--- with its hashes) is refused at the source by V3 (grants and trigger) and by keeping an external
+-- with its hashes) is refused at the source by the next migration (grants and trigger) and by keeping an external
 -- copy of the verification result (see README, "Data safety").
 
 CREATE FUNCTION events.event_hash(previous BYTEA, aggregate_id TEXT, sequence_number BIGINT, aggregate_type TEXT,
