@@ -208,6 +208,16 @@ class AnnualReportTest {
         assertThat(s.get("followUpVisitsInYear").asInt()).isEqualTo(2);
         // Open on 06-30: R1, R3, R4, R5 (implemented only in October), R6, R9; R7 not yet issued.
         assertThat(s.get("openAtAsOf").asInt()).isEqualTo(6);
+
+        // asOf after the year: the year's activity stops on 2025-12-31, the state is that of 2026-03-31.
+        JsonNode later = report("/api/reports/annual/2025?asOf=2026-03-31");
+        // Still R5, R6, R7 issued in 2025; R8 (2026-02-01) is not of the year...
+        assertThat(later.at("/summary/issuedInYear").asInt()).isEqualTo(3);
+        // ...but it is open on 2026-03-31, with the five open at the end of 2025.
+        assertThat(later.at("/summary/openAtAsOf").asInt()).isEqualTo(6);
+        assertThat(later.at("/summary/responsesReceivedInYear").asInt()).isEqualTo(2);
+        // R8 is in no list of the 2025 report: neither issued in 2025 nor open during it.
+        assertThat(texts(later.get("recommendations"), "reference")).doesNotContain("2026/V-030/R-01");
     }
 
     @Test
@@ -341,6 +351,12 @@ class AnnualReportTest {
             BufferedImage page2 = new PDFRenderer(document).renderImageWithDPI(1, 110);
             ImageIO.write(page2, "png", Path.of("target", "annual-report-2025-zh-page2.png").toFile());
             assertThat(Files.size(png)).isPositive();
+        }
+        // The public edition's page with the unresolved table, for a look at the withheld row.
+        try (PDDocument document = Loader.loadPDF(get("/api/reports/annual/2025?format=pdf&lang=zh&audience=public")
+                .getBody())) {
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(1, 110), "png",
+                    Path.of("target", "annual-report-2025-zh-public-page2.png").toFile());
         }
     }
 
