@@ -32,9 +32,11 @@ public class PoisonEventGuard implements MessageHandlerInterceptor<EventMessage<
     private static final String PARKED = PoisonEventGuard.class.getName() + ".parked";
 
     private final FailedEvents failedEvents;
+    private final RetriedEvents retriedEvents;
 
-    public PoisonEventGuard(FailedEvents failedEvents) {
+    public PoisonEventGuard(FailedEvents failedEvents, RetriedEvents retriedEvents) {
         this.failedEvents = failedEvents;
+        this.retriedEvents = retriedEvents;
     }
 
     @Override
@@ -52,9 +54,12 @@ public class PoisonEventGuard implements MessageHandlerInterceptor<EventMessage<
             return null;
         }
         try {
-            return interceptorChain.proceed();
+            Object result = interceptorChain.proceed();
+            retriedEvents.succeeded(event);
+            return result;
         } catch (Exception error) {
             if (TransientFailures.isTransient(error)) {
+                retriedEvents.failed(event, error);
                 throw error;
             }
             FailedEvent failed = FailedEvent.of(event, error);

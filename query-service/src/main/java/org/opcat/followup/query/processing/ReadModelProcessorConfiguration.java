@@ -50,9 +50,9 @@ public class ReadModelProcessorConfiguration {
 
     @Bean
     public ConfigurerModule readModelProcessorRegistration(ProcessingSettings settings, ProcessorThreads threads,
-            FailedEvents failedEvents) {
+            FailedEvents failedEvents, RetriedEvents retriedEvents) {
         String name = ReadModels.PROCESSING_GROUP;
-        PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents);
+        PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents, retriedEvents);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(name,
                         org.axonframework.config.Configuration::eventStore,

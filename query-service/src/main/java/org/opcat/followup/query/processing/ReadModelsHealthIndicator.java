@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * failing, how far behind the event store is it, and did events fail (docs/query-side.md).
  *
  * <ul>
- * <li>DOWN: the processor is not running, or a segment or the coordinator is in error (Axon
- *     retries with a back-off; a lasting DOWN is a database or code problem).</li>
+ * <li>DOWN: the processor is not running, or a segment or the coordinator is in error, or this
+ *     instance is retrying an event after a transient failure ({@link RetriedEvents}; Axon retries
+ *     with a back-off; a lasting DOWN is a database problem).</li>
  * <li>DEGRADED: running, but events were recorded in query.failed_event: some aggregates' read
  *     models are frozen. Answered with HTTP 200: the service still serves every other aggregate,
  *     and all instances share the same failed events, so taking one out of a load balancer would
@@ -34,12 +35,14 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
 
     private final ReadModelProcessor readModels;
     private final FailedEvents failedEvents;
+    private final RetriedEvents retriedEvents;
     private final ProcessingSettings settings;
 
     public ReadModelsHealthIndicator(ReadModelProcessor readModels, FailedEvents failedEvents,
-            ProcessingSettings settings) {
+            RetriedEvents retriedEvents, ProcessingSettings settings) {
         this.readModels = readModels;
         this.failedEvents = failedEvents;
+        this.retriedEvents = retriedEvents;
         this.settings = settings;
     }
 
@@ -52,7 +55,8 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
         List<SegmentPosition> segments = readModels.segments();
         long head = readModels.headPosition();
         long position = ReadModelProcessor.lowestPosition(segments);
-        boolean segmentError = segments.stream().anyMatch(SegmentPosition::error);
+        List<RetriedEvents.Retry> retrying = retriedEvents.current();
+        boolean segmentError = segments.stream().anyMatch(SegmentPosition::error) || !retrying.isEmpty();
         FailedEvents.Summary failed = failedEvents.summary();
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -65,6 +69,8 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
         details.put("position", position);
         details.put("lag", Math.max(0, head - position));
         details.put("segments", segments);
+        details.put("unclaimedSegments", segments.stream().filter(segment -> segment.owner() == null).count());
+        details.put("retrying", retrying);
         details.put("failedEvents", failed.failed());
         details.put("parkedEvents", failed.parked());
         details.put("parkedAggregates", failed.aggregates());

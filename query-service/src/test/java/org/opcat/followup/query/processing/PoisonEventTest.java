@@ -79,8 +79,18 @@ class PoisonEventTest {
                 "{\"recommendationId\": \"" + unknownType + "\"}");
         long badMetadataPosition = insertRaw(badMetadata, 0, RecommendationIssued.class.getName(),
                 json(issued(badMetadata, "bad metadata")), "{recordedBy");
+        troubled.hiccups = true;
         events.recommendation(flaky).then(issued(flaky, TroubledProjector.FLAKY), "t", RECORDED);
         events.recommendation(later).then(issued(later, "later"), "t", RECORDED);
+
+        // While the database hiccups, health says DOWN and names the failing segment's exception.
+        Await.until("health to show the retried event", Duration.ofSeconds(30), () -> {
+            Map<?, ?> health = http.getForObject("/actuator/health/readModels", Map.class);
+            List<?> retrying = (List<?>) ((Map<?, ?>) health.get("details")).get("retrying");
+            return "DOWN".equals(health.get("status")) && !retrying.isEmpty()
+                    && QueryTimeoutException.class.getName().equals(((Map<?, ?>) retrying.get(0)).get("errorClass"));
+        });
+        troubled.hiccups = false;
 
         Await.until("every event processed", Duration.ofSeconds(60), () ->
                 ReadModelProcessor.lowestPosition(readModels.segments()) >= readModels.headPosition());
@@ -112,7 +122,7 @@ class PoisonEventTest {
         assertThat(output.getAll()).contains("of aggregate " + throwing);
 
         // A transient failure was retried, not parked.
-        assertThat(troubled.transientFailures).isEqualTo(1);
+        assertThat(troubled.transientFailures).isPositive();
 
         // Health: running, caught up, but DEGRADED with the failures counted.
         Map<?, ?> health = http.getForObject("/actuator/health/readModels", Map.class);
@@ -120,6 +130,7 @@ class PoisonEventTest {
         Map<?, ?> details = (Map<?, ?>) health.get("details");
         assertThat(details.get("running")).isEqualTo(true);
         assertThat(details.get("lag")).isEqualTo(0);
+        assertThat((List<?>) details.get("retrying")).isEmpty();
         assertThat(details.get("failedEvents")).isEqualTo(4);
         assertThat(details.get("parkedEvents")).isEqualTo(2);
         assertThat(((Map<?, ?>) details.get("latestFailure")).get("globalIndex")).isEqualTo((int) badMetadataPosition);
@@ -176,17 +187,18 @@ class PoisonEventTest {
     static class TroubledProjector {
 
         static final String POISON = "poison: the projector throws on this one";
-        static final String FLAKY = "flaky: the database hiccups once on this one";
+        static final String FLAKY = "flaky: the database hiccups on this one while hiccups is set";
 
         final Set<String> applied = ConcurrentHashMap.newKeySet();
         volatile int transientFailures;
+        volatile boolean hiccups;
 
         @EventHandler
         void on(RecommendationIssued issued) {
             if (issued.title().equals(POISON)) {
                 throw new IllegalStateException("a bug in a projector");
             }
-            if (issued.title().equals(FLAKY) && transientFailures == 0) {
+            if (issued.title().equals(FLAKY) && hiccups) {
                 transientFailures++;
                 throw new QueryTimeoutException("statement timeout");
             }
