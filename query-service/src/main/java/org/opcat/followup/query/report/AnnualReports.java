@@ -96,13 +96,13 @@ public class AnnualReports {
             }
             boolean fromEarlier = period.beforeYear(issued.issuedOn());
             if (fromEarlier && atAsOf.open()) {
-                unresolved.add(new Listed(timeline, atAsOf));
+                unresolved.add(new Listed(timeline, atAsOf, period));
             }
             boolean openDuringYear = fromEarlier
                     && (timeline.statusOn(period.firstDay().minusDays(1)).open()
                             || timeline.hasInYear(period, EventKind.REOPENED));
             if (issuedThisYear || openDuringYear) {
-                listed.add(new Listed(timeline, atAsOf));
+                listed.add(new Listed(timeline, atAsOf, period));
             }
         }
 
@@ -123,7 +123,11 @@ public class AnnualReports {
                 listed.stream().map(l -> history(l, period, audience, details, names)).toList());
     }
 
-    private record Listed(RecommendationTimeline timeline, RecommendationStatus atAsOf) {
+    private record Listed(RecommendationTimeline timeline, RecommendationStatus atAsOf, List<RecordedFact> inYear) {
+        Listed(RecommendationTimeline timeline, RecommendationStatus atAsOf, ReportPeriod period) {
+            this(timeline, atAsOf, timeline.inYear(period));
+        }
+
         boolean withheld(Audience audience) {
             return audience == Audience.PUBLIC && timeline.issued().confidential();
         }
@@ -142,7 +146,7 @@ public class AnnualReports {
         for (Listed l : listed) {
             if (!l.withheld(audience)) {
                 ids.add(l.timeline().issued().recommendationId());
-                shown.addAll(l.timeline().inYear(period));
+                shown.addAll(l.inYear());
             }
         }
         for (Listed l : unresolved) {
@@ -183,7 +187,7 @@ public class AnnualReports {
             events.add(new HistoryEvent(issued.issuedOn(), EventKind.ISSUED, null, null, null, null, null, null,
                     null, null));
         }
-        for (RecordedFact f : l.timeline().inYear(period)) {
+        for (RecordedFact f : l.inYear()) {
             if (withheld) {
                 // Responses are among the details a public report leaves out; of the other events
                 // only the date and kind remain.

@@ -102,9 +102,11 @@ class ReportFacts {
         if (facts.isEmpty()) {
             return texts;
         }
-        Map<String, RecordedFact> byKey = new HashMap<>();
+        record Key(UUID recommendationId, long sequenceNumber) {
+        }
+        Map<Key, RecordedFact> byKey = new HashMap<>();
         for (RecordedFact fact : facts) {
-            byKey.put(fact.recommendationId() + "/" + fact.sequenceNumber(), fact);
+            byKey.put(new Key(fact.recommendationId(), fact.sequenceNumber()), fact);
         }
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("ids", facts.stream().map(RecordedFact::recommendationId).toArray(UUID[]::new))
@@ -114,8 +116,8 @@ class ReportFacts {
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:sequences AS bigint[])) AS k(recommendation_id, sequence_number)
                 JOIN report_fact f USING (recommendation_id, sequence_number)
                 """, p, rs -> {
-                    RecordedFact fact = byKey.get(rs.getObject("recommendation_id", UUID.class) + "/"
-                            + rs.getLong("sequence_number"));
+                    RecordedFact fact = byKey.get(new Key(rs.getObject("recommendation_id", UUID.class),
+                            rs.getLong("sequence_number")));
                     texts.put(fact, new String[] {rs.getString("text"), rs.getString("document_reference")});
                 });
         return texts;
