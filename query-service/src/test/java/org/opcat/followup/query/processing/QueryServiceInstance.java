@@ -1,5 +1,9 @@
 package org.opcat.followup.query.processing;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tests here need two at once and control over when each starts and stops.
  */
 public final class QueryServiceInstance implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ConfigurableApplicationContext context;
     private final String databaseUrl;
@@ -91,6 +97,30 @@ public final class QueryServiceInstance implements AutoCloseable {
             return !segments.isEmpty()
                     && ReadModelProcessor.lowestPosition(segments) >= readModels.headPosition();
         });
+    }
+
+    /** POST without a body to this instance; every HTTP call of these tests goes through here or {@link #get}. */
+    public HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port() + path);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -28,11 +25,10 @@ import org.opcat.followup.query.replay.ReplayStatus.State;
 class ReplayTest {
 
     private static final int RECOMMENDATIONS = Integer.getInteger("replay.recommendations", 300);
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void a_replay_rebuilds_exactly_the_read_models_built_incrementally() throws Exception {
+    void a_replay_rebuilds_exactly_the_read_models_built_incrementally() {
         String database = QueryServiceInstance.newDatabase();
         Map<String, List<String>> incremental;
         try (QueryServiceInstance service = QueryServiceInstance.start(database, "replay-test")) {
@@ -47,10 +43,10 @@ class ReplayTest {
             assertThat(ReadTableDump.rows(incremental)).as("rows in the read tables").isGreaterThan(RECOMMENDATIONS);
             long head = service.bean(ReadModelProcessor.class).headPosition();
 
-            HttpResponse<String> started = post(service, "/api/admin/replay");
+            HttpResponse<String> started = service.post("/api/admin/replay");
             assertThat(started.statusCode()).isEqualTo(202);
             assertThat(started.headers().firstValue("Location")).contains("/api/admin/replay/status");
-            HttpResponse<String> again = post(service, "/api/admin/replay");
+            HttpResponse<String> again = service.post("/api/admin/replay");
             assertThat(again.statusCode()).as("a second replay while one runs").isEqualTo(409);
             assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
@@ -103,7 +99,7 @@ class ReplayTest {
         }
     }
 
-    private JsonNode awaitCompleted(QueryServiceInstance service) throws Exception {
+    private JsonNode awaitCompleted(QueryServiceInstance service) {
         JsonNode[] last = new JsonNode[1];
         Await.until("the replay to complete", Duration.ofSeconds(120), () -> {
             last[0] = get(service, "/api/admin/replay/status");
@@ -113,19 +109,12 @@ class ReplayTest {
         return last[0];
     }
 
-    private HttpResponse<String> post(QueryServiceInstance service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode get(QueryServiceInstance service, String path) {
+        HttpResponse<String> response = service.get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + service.port() + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
             return json.readTree(response.body());
-        } catch (Exception e) {
+        } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
     }
