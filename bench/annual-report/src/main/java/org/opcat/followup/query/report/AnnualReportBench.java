@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * report several times in a read-only repeatable-read transaction, as the endpoint does, and prints
  * the timings. The projector's own speed is not measured here.
  *
- * <p>Arguments: jdbcUrl user password recommendations [runs]. It drops and recreates schema query.
+ * <p>Arguments: jdbcUrl user password recommendations [runs [all]]. It drops and recreates schema
+ * query. With {@code all}, the html, csv and pdf renderings of the same report are timed as well
+ * (3 runs each, after one warm-up).
  */
 public final class AnnualReportBench {
 
@@ -82,6 +84,39 @@ public final class AnnualReportBench {
                 millis.get(0), millis.get(millis.size() - 1), millis.size(), compileMillis.get(compileMillis.size() / 2),
                 size, last.recommendations().size(),
                 last.unresolvedFromPreviousReports().size(), last.summary().openAtAsOf());
+
+        if (args.length > 5 && args[5].equals("all")) {
+            ReportFont font = new ReportFont();
+            HtmlReport html = new HtmlReport(new ReportCharts(font));
+            CsvReport csv = new CsvReport();
+            PdfReport pdf = new PdfReport(html, font);
+            for (ReportLanguage language : ReportLanguage.values()) {
+                ReportLabels labels = new ReportLabels(language);
+                time("html " + language.tag(), 3, () -> html.render(reports(tx, reports, period), labels).length());
+                time("csv " + language.tag(), 3, () -> csv.render(reports(tx, reports, period), labels).length);
+                time("pdf " + language.tag(), 3, () -> pdf.render(reports(tx, reports, period), labels).length);
+            }
+        }
+    }
+
+    private static AnnualReport reports(TransactionTemplate tx, AnnualReports reports, ReportPeriod period) {
+        return tx.execute(s -> reports.compile(period, Audience.INTERNAL));
+    }
+
+    /** Times a whole request (compile and render), one warm-up then {@code runs} runs. */
+    private static void time(String what, int runs, java.util.function.IntSupplier render) {
+        List<Double> millis = new ArrayList<>();
+        int size = 0;
+        for (int i = 0; i <= runs; i++) {
+            long start = System.nanoTime();
+            size = render.getAsInt();
+            if (i > 0) {
+                millis.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf("%s: median %.0f ms (min %.0f ms), %d bytes%n", what, millis.get(millis.size() / 2),
+                millis.get(0), size);
     }
 
     /** Synthetic history, deterministic: every quantity derives from the recommendation number. */
