@@ -1,0 +1,89 @@
+package org.opcat.followup.localrun;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** PostgreSQL from the embedded binaries, its data kept in a folder between runs. */
+final class LocalDatabase {
+
+    static final int PORT = Integer.parseInt(System.getenv().getOrDefault("FOLLOWUP_LOCAL_DB_PORT", "54329"));
+    static final String NAME = "followup";
+    static final String USER = "followup";
+    static final String PASSWORD = "followup-local";
+
+    private final EmbeddedPostgres server;
+
+    private LocalDatabase(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static LocalDatabase start(Path dataDirectory) throws IOException, SQLException {
+        boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(PORT)
+                // The embedded server defaults suit throw-away test data; these data are kept.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        System.out.println((fresh ? "new" : "existing") + " PostgreSQL data in " + dataDirectory + ", port " + PORT);
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            ResultSet role = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'");
+            if (!role.next()) {
+                s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+                s.execute("CREATE DATABASE " + NAME + " OWNER " + USER + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+        }
+        return new LocalDatabase(server);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + PORT + "/" + NAME;
+    }
+
+    long storedEvents() {
+        try (Connection c = server.getDatabase(USER, NAME).getConnection(); Statement s = c.createStatement();
+             ResultSet count = s.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    static void delete(Path home) throws IOException {
+        if (!Files.exists(home)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        System.out.println("removed " + home);
+    }
+}

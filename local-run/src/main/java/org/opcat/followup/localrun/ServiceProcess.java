@@ -1,0 +1,91 @@
+package org.opcat.followup.localrun;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** One service as its own java process, with its log in a file. */
+final class ServiceProcess {
+
+    private final String name;
+    private final int port;
+    private final LocalDatabase database;
+    private final Path logs;
+    private Process process;
+
+    ServiceProcess(String name, int port, LocalDatabase database, Path logs) {
+        this.name = name;
+        this.port = port;
+        this.database = database;
+        this.logs = logs;
+    }
+
+    void start() throws IOException {
+        Path jar;
+        try (Stream<Path> built = Files.list(Path.of(name, "target"))) {
+            jar = built.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(name + " is not built: run ./run-local from the repository root"));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile());
+        builder.environment().put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", LocalDatabase.USER);
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        process = builder.start();
+        System.out.println("starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
+    }
+
+    void awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped; see " + logs.resolve(name + ".log"));
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    System.out.println(name + " is ready");
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException(name + " did not become ready in 3 minutes; see " + logs.resolve(name + ".log"));
+    }
+
+    void awaitExit() throws InterruptedException {
+        process.waitFor();
+    }
+
+    void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
