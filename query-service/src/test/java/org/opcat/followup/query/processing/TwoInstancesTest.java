@@ -75,6 +75,27 @@ class TwoInstancesTest {
         }
     }
 
+    @Test
+    void without_a_limit_the_survivor_takes_over_every_segment_when_the_other_instance_stops() {
+        String shared = QueryServiceInstance.newDatabase();
+        try (QueryServiceInstance standby = QueryServiceInstance.start(shared, "standby")) {
+            try (QueryServiceInstance first = QueryServiceInstance.start(shared, "first")) {
+                first.append(SampleHistory.registers());
+                first.awaitCaughtUp();
+                // "standby" started first but "first" may have won some segments: what matters is
+                // that all are held, and that the survivor holds them all once "first" is gone.
+                Await.until("all segments claimed", Duration.ofSeconds(30),
+                        () -> claimed(first) + claimed(standby) == 4);
+            }
+            Await.until("the standby to take over every segment", Duration.ofSeconds(30),
+                    () -> claimed(standby) == 4);
+            standby.append(SampleHistory.recommendations("after-failover", 20));
+            standby.awaitCaughtUp();
+            assertThat(standby.bean(JdbcTemplate.class).queryForObject(
+                    "SELECT count(*) FROM query.recommendation_summary", Long.class)).isEqualTo(20);
+        }
+    }
+
     private static int claimed(QueryServiceInstance instance) {
         return instance.bean(ReadModelProcessor.class).processor().processingStatus().size();
     }
