@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
@@ -40,7 +42,7 @@ public class ApiSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EndpointRights rights, SecuritySettings settings,
-            CorsConfigurationSource cors) throws Exception {
+            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier) throws Exception {
         ProblemAnswersForSecurity problems = new ProblemAnswersForSecurity(
                 settings.jwt() ? "Bearer" : "Basic realm=\"followup\", charset=\"UTF-8\"");
         http.csrf(csrf -> csrf.disable())
@@ -56,11 +58,14 @@ public class ApiSecurity {
                     rules.anyRequest().hasRole(Role.ADMIN.name());
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        if (settings.jwt()) {
+        if (settings.jwt() || tokenVerifier.getIfAvailable() != null) {
+            // Bearer tokens: the identity provider's (jwt mode), or, beside HTTP Basic, those of a
+            // trusted client such as the web interface relaying its signed-in user.
             http.oauth2ResourceServer(resource -> resource
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles(settings)))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        } else {
+        }
+        if (!settings.jwt()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
         return http.build();

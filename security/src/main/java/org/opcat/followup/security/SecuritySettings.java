@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code FOLLOWUP_SECURITY_MODE=jwt}, ...).
  *
  * @param mode              {@code basic}: users of the register, HTTP Basic; {@code jwt}: bearer tokens of the
- *                          NPM's identity provider, verified with Spring's standard
- *                          {@code spring.security.oauth2.resourceserver.jwt.*} settings
+ *                          NPM's identity provider only. Tokens are verified with Spring's standard
+ *                          {@code spring.security.oauth2.resourceserver.jwt.*} settings; when those are set
+ *                          in basic mode, signed bearer tokens are accepted beside HTTP Basic (the web
+ *                          interface relays its signed-in user that way)
  * @param rolesClaim        in jwt mode, the claim that lists the user's roles
  * @param usernameClaim     in jwt mode, the claim that names the user (falls back to {@code sub})
  * @param maxFailedSignIns  failed sign-ins in a row after which an account is locked

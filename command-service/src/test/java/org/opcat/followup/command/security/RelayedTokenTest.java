@@ -1,0 +1,59 @@
+package org.opcat.followup.command.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opcat.followup.command.api.Api;
+import org.opcat.followup.testsupport.FreshDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Basic mode with a trusted signer configured (the web interface): users of the register sign in
+ * with HTTP Basic, and tokens signed by that key act as their user; other tokens are refused.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@ContextConfiguration(initializers = FreshDatabase.class)
+@Import(Api.class)
+class RelayedTokenTest {
+
+    @DynamicPropertySource
+    static void trustedSigner(DynamicPropertyRegistry registry) throws IOException {
+        Path pem = Files.createTempFile("web-ui", ".pem");
+        pem.toFile().deleteOnExit();
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(JwtModeTest.PROVIDER.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
+    }
+
+    @Autowired
+    Api api;
+
+    @Test
+    void basicAndTrustedTokensBothWorkAndForgedOnesDoNot() throws Exception {
+        assertThat(api.as("admin").get("/api/users").status()).isEqualTo(200);
+
+        String relayed = JwtModeTest.token(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + relayed).status()).isEqualTo(200);
+
+        String forged = JwtModeTest.token(JwtModeTest.FORGER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + forged).status()).isEqualTo(401);
+        assertThat(api.withCredentials(null, null).send("POST", "/api/authorities", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"n\",\"kind\":\"OTHER\"}"),
+                "Authorization", "Bearer " + forged).status()).isEqualTo(401);
+    }
+}
