@@ -1,5 +1,6 @@
 package org.opcat.followup.command;
 
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -20,6 +21,7 @@ class CommandRights {
     EndpointRights commandEndpointRights() {
         return rules -> rules
                 .requestMatchers(PUT, "/api/users/me/password").authenticated()
+                .requestMatchers(GET, "/api/users/me").authenticated()
                 .requestMatchers(POST, "/api/recommendations", "/api/recommendations/**")
                 .hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name());
     }

@@ -57,6 +57,15 @@ public class UserRegisterController {
         return accounts.all();
     }
 
+    /** Who am I: the signed-in user's name and roles (a client checks a password with it once, at sign-in). */
+    record Me(String username, Set<Role> roles) {
+    }
+
+    @GetMapping("/me")
+    Me me() {
+        return new Me(CurrentUser.name(), CurrentUser.roles());
+    }
+
     @GetMapping("/{username}")
     UserAccount one(@PathVariable String username) {
         return accounts.find(username).orElseThrow(() -> unknown(username));

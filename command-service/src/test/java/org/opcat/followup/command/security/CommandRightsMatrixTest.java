@@ -100,6 +100,7 @@ class CommandRightsMatrixTest {
                 Map.of("enabled", true)), statuses(401, 403, 403, 403, 200)));
         list.add(new Endpoint("PUT /api/users/me/password", c -> c.put("/api/users/me/password",
                 Map.of("currentPassword", "wrong", "newPassword", "a long passphrase")), statuses(401, 409, 409, 409, 409)));
+        list.add(new Endpoint("GET /api/users/me", c -> c.get("/api/users/me"), statuses(401, 200, 200, 200, 200)));
         list.add(new Endpoint("GET /actuator/health", c -> c.get("/actuator/health"), statuses(200, 200, 200, 200, 200)));
         list.add(new Endpoint("GET /actuator/info", c -> c.get("/actuator/info"), statuses(401, 403, 403, 403, 200)));
         return list;

@@ -93,6 +93,9 @@ class SignInTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body()).doesNotContain("password").doesNotContain("bcrypt");
         Api wang = api.withCredentials("analyst-wang", "长城长城长城长城");
+        var me = wang.get("/api/users/me").json();
+        assertThat(me.get("username").asText()).isEqualTo("analyst-wang");
+        assertThat(me.get("roles").toString()).isEqualTo("[\"ANALYST\"]");
         assertThat(wang.get("/api/users").status()).isEqualTo(403); // signed in, not an administrator
 
         assertThat(api.as("admin").put("/api/users/analyst-wang/roles", Map.of("roles", List.of("ADMIN"))).status())
