@@ -348,8 +348,10 @@ class AnnualReportTest {
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 110);
             Path png = Path.of("target", "annual-report-2025-zh-page1.png");
             ImageIO.write(page, "png", png.toFile());
-            BufferedImage page2 = new PDFRenderer(document).renderImageWithDPI(1, 110);
-            ImageIO.write(page2, "png", Path.of("target", "annual-report-2025-zh-page2.png").toFile());
+            for (int i = 1; i < document.getNumberOfPages(); i++) {
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(i, 110), "png",
+                        Path.of("target", "annual-report-2025-zh-page" + (i + 1) + ".png").toFile());
+            }
             assertThat(Files.size(png)).isPositive();
         }
         // The public edition's page with the unresolved table, for a look at the withheld row.
