@@ -15,11 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads            worker threads of this instance: how many segments it processes at once
  * @param segments           segments created when the token table is still empty; later changes
  *                           need a split/merge or a replay (the token table keeps the old count)
- * @param maxClaimedSegments at most this many segments per instance (0: no limit). With no limit the
- *                           instance that starts first claims them all and the others idle until it
- *                           stops; a limit spreads the work, at the price that segments of a dead
- *                           instance wait unless the others have room: use ceil(segments / (n - 1))
- *                           for n instances to survive one loss
+ * @param maxClaimedSegments caps this instance's fair share of the segments ({@link SegmentShare}); 0:
+ *                           no cap
  * @param batchSize          events per transaction: larger batches replay faster, a poison event
  *                           makes the whole batch run twice
  * @param tokenClaimInterval how often an instance looks for unclaimed segments (another instance

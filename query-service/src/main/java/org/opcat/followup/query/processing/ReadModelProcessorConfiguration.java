@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * The one event processor of this service: a pooled streaming processor named after the processing
  * group {@value ReadModels#PROCESSING_GROUP}, reading the embedded event store, events of one
  * aggregate in order (sequencing per aggregate id), several aggregates in parallel over
- * {@link ProcessingSettings#segments()} segments, tokens in query.token_entry committed with the
- * read-model rows. Errors: see {@link PoisonEventGuard}.
+ * {@link ProcessingSettings#segments()} segments shared fairly between instances
+ * ({@link SegmentShare}), tokens in query.token_entry committed with the read-model rows. Errors:
+ * see {@link PoisonEventGuard}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelProcessorConfiguration {
@@ -50,7 +51,7 @@ public class ReadModelProcessorConfiguration {
 
     @Bean
     public ConfigurerModule readModelProcessorRegistration(ProcessingSettings settings, ProcessorThreads threads,
-            FailedEvents failedEvents, RetriedEvents retriedEvents) {
+            FailedEvents failedEvents, RetriedEvents retriedEvents, SegmentShare segmentShare) {
         String name = ReadModels.PROCESSING_GROUP;
         PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents, retriedEvents);
         return configurer -> configurer.eventProcessing(processing -> processing
@@ -58,7 +59,7 @@ public class ReadModelProcessorConfiguration {
                         org.axonframework.config.Configuration::eventStore,
                         (config, builder) -> builder
                                 .initialSegmentCount(settings.segments())
-                                .maxClaimedSegments(settings.maxClaimedSegments())
+                                .maxSegmentProvider(segmentShare)
                                 .batchSize(settings.batchSize())
                                 .tokenClaimInterval(settings.tokenClaimInterval().toMillis())
                                 .coordinatorExecutor(threads.coordinator)

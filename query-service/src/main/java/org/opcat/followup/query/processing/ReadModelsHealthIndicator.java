@@ -37,13 +37,15 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
     private final FailedEvents failedEvents;
     private final RetriedEvents retriedEvents;
     private final ProcessingSettings settings;
+    private final SegmentShare segmentShare;
 
     public ReadModelsHealthIndicator(ReadModelProcessor readModels, FailedEvents failedEvents,
-            RetriedEvents retriedEvents, ProcessingSettings settings) {
+            RetriedEvents retriedEvents, ProcessingSettings settings, SegmentShare segmentShare) {
         this.readModels = readModels;
         this.failedEvents = failedEvents;
         this.retriedEvents = retriedEvents;
         this.settings = settings;
+        this.segmentShare = segmentShare;
     }
 
     @Override
@@ -62,6 +64,8 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("processor", readModels.name());
         details.put("node", settings.nodeName());
+        details.put("liveInstances", segmentShare.liveInstances());
+        details.put("segmentShare", segmentShare.share());
         details.put("running", processor.isRunning());
         details.put("error", processor.isError() || segmentError);
         details.put("replaying", segments.stream().anyMatch(SegmentPosition::replaying));

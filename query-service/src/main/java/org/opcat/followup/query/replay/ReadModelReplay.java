@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.opcat.followup.query.processing.ProcessingSettings;
 import org.opcat.followup.query.processing.ReadModelProcessor;
+import org.opcat.followup.query.processing.SegmentShare;
 import org.opcat.followup.query.processing.ReadModelProcessor.SegmentPosition;
 import org.opcat.followup.query.replay.ReplayStatus.State;
 import org.slf4j.Logger;
@@ -28,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replayed on top of its old rows. While the replay runs the query API answers from partly rebuilt
  * tables.
  *
- * <p>One replay at a time per instance. The token reset needs every segment unclaimed or claimed by
- * this instance, so with several instances the others must be stopped first (or release their
- * claims); otherwise the replay fails at once and the old read models stay untouched.
+ * <p>One replay at a time per instance. The token reset needs every segment: other instances are
+ * asked to release theirs ({@link SegmentShare#requestExclusive}) and the replay waits until they
+ * have (or their claims expired); once the tokens are reset they take their share again and the
+ * rebuild is shared. If they do not let go in time the replay fails and the read models stay as
+ * they were.
  */
 @Component
 public class ReadModelReplay implements DisposableBean {
@@ -38,7 +42,11 @@ public class ReadModelReplay implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(ReadModelReplay.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    private static final Duration EXCLUSIVE_MARGIN = Duration.ofSeconds(30);
+
     private final ReadModelProcessor readModels;
+    private final SegmentShare segmentShare;
+    private final ProcessingSettings settings;
     private final ReadTables readTables;
     private final TransactionTemplate transaction;
     private final Duration logInterval;
@@ -49,9 +57,12 @@ public class ReadModelReplay implements DisposableBean {
     });
     private volatile Run run;
 
-    public ReadModelReplay(ReadModelProcessor readModels, ReadTables readTables, PlatformTransactionManager transactions,
+    public ReadModelReplay(ReadModelProcessor readModels, SegmentShare segmentShare, ProcessingSettings settings,
+            ReadTables readTables, PlatformTransactionManager transactions,
             @Value("${followup.replay.log-interval:5s}") Duration logInterval) {
         this.readModels = readModels;
+        this.segmentShare = segmentShare;
+        this.settings = settings;
         this.readTables = readTables;
         this.transaction = new TransactionTemplate(transactions);
         this.logInterval = logInterval;
@@ -84,11 +95,14 @@ public class ReadModelReplay implements DisposableBean {
         run = started;
         try {
             PooledStreamingEventProcessor processor = readModels.processor();
+            awaitOtherInstancesReleased();
             Reset reset = reset(started, processor);
             runner.submit(() -> watch(started, reset, processor));
         } catch (RuntimeException e) {
             log.error("Replay of read models at start-up failed; serving the read models as they were", e);
             started.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            releaseExclusiveQuietly();
         }
     }
 
@@ -101,14 +115,49 @@ public class ReadModelReplay implements DisposableBean {
         PooledStreamingEventProcessor processor = null;
         try {
             processor = readModels.processor();
+            awaitOtherInstancesReleased();
             processor.shutDown();
             Reset reset = reset(run, processor);
             processor.start();
+            segmentShare.releaseExclusive();
             watch(run, reset, processor);
         } catch (RuntimeException e) {
             log.error("Replay of read models failed", e);
             run.fail(e.getClass().getSimpleName() + ": " + e.getMessage());
             restartQuietly(processor);
+        } finally {
+            releaseExclusiveQuietly();
+        }
+    }
+
+    /**
+     * The token reset needs every segment: ask the other instances to let go (their share drops to
+     * 0, Axon releases their claims) and wait until they have, or until the claims of instances that
+     * died have expired.
+     */
+    private void awaitOtherInstancesReleased() {
+        Duration limit = settings.claimTimeout().plus(settings.tokenClaimInterval().multipliedBy(3));
+        segmentShare.requestExclusive(limit.plus(EXCLUSIVE_MARGIN));
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!segmentShare.othersReleasedAll()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("other query-service instances still claim segments after "
+                        + limit.toSeconds() + " s; the read models were left as they were");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for other instances", e);
+            }
+        }
+    }
+
+    private void releaseExclusiveQuietly() {
+        try {
+            segmentShare.releaseExclusive();
+        } catch (RuntimeException e) {
+            log.warn("Could not withdraw the exclusive claim request (it expires by itself)", e);
         }
     }
 

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Every read table: by convention, every table of schema {@code query} except the token table and
- * Flyway's history is derived from events and may be emptied and rebuilt. A projector added later
+ * Every read table: by convention, every table of schema {@code query} except the token table,
+ * Flyway's history and the instances' heartbeat is derived from events and may be emptied and rebuilt. A projector added later
  * is covered without a line here; a table in schema query that must survive a replay would break
  * the convention and has to be named in {@link #KEPT}.
  */
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class ReadTables {
 
     public static final String SCHEMA = "query";
-    static final List<String> KEPT = List.of("token_entry", "flyway_schema_history");
+    static final List<String> KEPT = List.of("token_entry", "flyway_schema_history", "processor_node");
 
     private final JdbcTemplate jdbc;
 

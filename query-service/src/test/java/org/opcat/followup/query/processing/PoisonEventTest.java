@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Events the read models cannot take (a projector that throws, a payload or metadata that is not
@@ -43,6 +44,9 @@ import org.springframework.stereotype.Component;
  * failure is retried instead and parks nothing.
  */
 @QueryServiceTest
+// Its own context (the troubled projector) that no other test reuses: close it while the database is
+// still up, not in a JVM shutdown hook racing the embedded server's.
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 @Import(PoisonEventTest.TroubledProjector.class)
 class PoisonEventTest {
