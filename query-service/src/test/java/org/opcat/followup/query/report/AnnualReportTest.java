@@ -250,7 +250,7 @@ class AnnualReportTest {
         }
         // The internal report does show them (the search above would find them).
         String internalHtml = new String(get("/api/reports/annual/2025?format=html").getBody(), StandardCharsets.UTF_8);
-        assertThat(internalHtml).contains(R4_TITLE, R4_REFERENCE);
+        assertThat(internalHtml).contains(R4_TITLE, R4_REFERENCE, "(confidential: internal edition only)");
         assertThat(pdfText(get("/api/reports/annual/2025?format=pdf&lang=zh").getBody())).contains(R4_TITLE);
     }
 
