@@ -8,6 +8,7 @@ import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.query.Today;
 import org.opcat.followup.query.freshness.ReadYourWrites;
+import org.opcat.followup.query.http.BadQuery;
 import org.opcat.followup.query.http.Page;
 import org.opcat.followup.query.http.PageRequest;
 import org.opcat.followup.query.http.UnknownResource;
@@ -27,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/recommendations")
 public class RecommendationController {
+
+    /** Each word of q is one substring condition: a bound keeps one request from asking thousands. */
+    static final int MAX_Q_LENGTH = 200;
 
     private final RecommendationQueries queries;
     private final RecommendationDetails details;
@@ -59,6 +63,9 @@ public class RecommendationController {
             @RequestParam(required = false) UUID recommendationId,
             @RequestParam(required = false) Long minVersion,
             HttpServletRequest request) {
+        if (q != null && q.length() > MAX_Q_LENGTH) {
+            throw new BadQuery("q", "at most " + MAX_Q_LENGTH + " characters");
+        }
         PageRequest pageRequest = new PageRequest(page, size);
         // Raw values: Spring would split "issuedOn,desc" into two list elements.
         String orderBy = RecommendationSort.orderBy(request.getParameterValues("sort"));

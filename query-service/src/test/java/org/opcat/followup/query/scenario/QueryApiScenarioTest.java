@@ -437,6 +437,14 @@ class QueryApiScenarioTest {
         }
 
         @Test
+        void q_longer_than_200_characters_is_a_400() {
+            ResponseEntity<JsonNode> answer = getRaw("/api/recommendations?q={q}", "监".repeat(201));
+            assertThat(answer.getStatusCode().value()).isEqualTo(400);
+            assertThat(answer.getBody().get("errors").get(0).get("field").asText()).isEqualTo("q");
+            assertThat(references(get("/api/recommendations?q={q}", "监".repeat(200)))).isEmpty();
+        }
+
+        @Test
         void pages() {
             JsonNode first = get("/api/recommendations?size=3&sort=reference,asc");
             assertThat(references(first)).containsExactly(REF2, REF4, REF1);
