@@ -32,10 +32,13 @@ public class AnnualReportController {
     private final HtmlReport html;
     private final CsvReport csv;
     private final PdfReport pdf;
+    private final KnownAtCoverage coverage;
     private final Clock clock;
 
-    public AnnualReportController(AnnualReports reports, HtmlReport html, CsvReport csv, PdfReport pdf, Clock clock) {
+    public AnnualReportController(AnnualReports reports, KnownAtCoverage coverage, HtmlReport html, CsvReport csv,
+            PdfReport pdf, Clock clock) {
         this.reports = reports;
+        this.coverage = coverage;
         this.html = html;
         this.csv = csv;
         this.pdf = pdf;
@@ -65,6 +68,7 @@ public class AnnualReportController {
             throw new BadQuery("knownAt", "must not be in the future: a report is pinned by what was known");
         }
 
+        coverage.awaitEventsRecordedBy(recordedBy);
         AnnualReport report = reports.compile(new ReportPeriod(year, businessDate, recordedBy), reportAudience);
         if (reportFormat == ReportFormat.JSON) {
             return ResponseEntity.ok().contentType(reportFormat.mediaType()).body(report);
@@ -105,7 +109,8 @@ public class AnnualReportController {
     /** An ISO-8601 instant ({@code 2026-01-20T10:00:00Z}) or date-time with offset ({@code ...+08:00}). */
     private static Instant instant(String value) {
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            // A '+' of an offset that was not URL-encoded arrives as a space.
+            return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw new BadQuery("knownAt", "'" + value + "' is not an instant (e.g. 2026-01-20T10:00:00Z)");
         }

@@ -401,6 +401,15 @@ class AnnualReportTest {
                 .isEqualTo(nowBefore.at("/summary/issuedInYear").asInt() + 1);
         assertThat(nowAfter.at("/summary/responsesReceivedInYear").asInt())
                 .isEqualTo(nowBefore.at("/summary/responsesReceivedInYear").asInt() + 1);
+
+        // Written by another process (command-service) and asked for at once, without waiting: the
+        // report waits until the read model holds every event recorded by its knownAt.
+        events.appendAsAnotherProcess("Recommendation", R9, 1,
+                response(R9, A, "2025-12-31", Position.ACCEPTED, "另一封答复"), "analyst",
+                FixedClock.at(FixedClock.TODAY));
+        JsonNode immediately = report("/api/reports/annual/2025");
+        assertThat(immediately.at("/summary/responsesReceivedInYear").asInt())
+                .isEqualTo(nowAfter.at("/summary/responsesReceivedInYear").asInt() + 1);
     }
 
     // --- helpers -----------------------------------------------------------------------------

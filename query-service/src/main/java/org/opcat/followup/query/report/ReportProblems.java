@@ -1,0 +1,27 @@
+package org.opcat.followup.query.report;
+
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The report's own problem: its read model is behind the asked {@code knownAt}. Answered as 503
+ * problem+json with Retry-After, in the style of the query API's {@code QueryProblems} (which maps
+ * every bad parameter of the report too).
+ */
+@RestControllerAdvice(assignableTypes = AnnualReportController.class)
+class ReportProblems {
+
+    @ExceptionHandler(KnownAtCoverage.Behind.class)
+    ResponseEntity<ProblemDetail> behind(KnownAtCoverage.Behind e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("https://opcat.org/followup/problems/report-not-yet-complete"));
+        problem.setTitle("Report read model not yet complete for knownAt");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+}
