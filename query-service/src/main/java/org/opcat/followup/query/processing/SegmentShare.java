@@ -109,6 +109,8 @@ public class SegmentShare implements MaxSegmentProvider, InitializingBean, Dispo
     private synchronized void beat() {
         jdbc.update("INSERT INTO " + NODES + " (node, seen_at) VALUES (?, now())"
                 + " ON CONFLICT (node) DO UPDATE SET seen_at = now()", settings.nodeName());
+        // Instances that died leave their row; default node names change with every start.
+        jdbc.update("DELETE FROM " + NODES + " WHERE seen_at < now() - interval '1 day'");
         Integer segments = jdbc.queryForObject("SELECT count(*) FROM " + tokenTable + " WHERE processorname = ?",
                 Integer.class, ReadModels.PROCESSING_GROUP);
         int total = segments == null || segments == 0 ? settings.segments() : segments;
