@@ -23,6 +23,9 @@ class CommandRights {
                 .requestMatchers(PUT, "/api/users/me/password").authenticated()
                 .requestMatchers(GET, "/api/users/me").authenticated()
                 .requestMatchers(POST, "/api/recommendations", "/api/recommendations/**")
+                .hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name())
+                // Spreadsheet import (importing/): its dry run, status and templates too.
+                .requestMatchers("/api/imports", "/api/imports/**")
                 .hasAnyRole(Role.ANALYST.name(), Role.ADMIN.name());
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * text column of a read model: refusing it at the door keeps the event stream projectable.
  */
 @Configuration(proxyBeanMethods = false)
-class PlainTextOnly {
+public class PlainTextOnly {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer plainTextStrings() {
@@ -39,7 +39,7 @@ class PlainTextOnly {
         return builder -> builder.modulesToInstall(modules -> modules.add(module));
     }
 
-    static boolean isPlainText(String value) {
+    public static boolean isPlainText(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {

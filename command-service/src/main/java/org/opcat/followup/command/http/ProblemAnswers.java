@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * must never surface as 500.
  */
 @RestControllerAdvice
-class ProblemAnswers extends ResponseEntityExceptionHandler {
+public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
     private static final String TYPES = "https://opcat-followup.example/problems/";
@@ -153,6 +153,18 @@ class ProblemAnswers extends ResponseEntityExceptionHandler {
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A problem with other members than {@code errors} of {field, message}: the spreadsheet import's
+     * {sheet, row, column, message} problems, for instance.
+     */
+    public static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(status.getReasonPhrase());
+        properties.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -17,22 +17,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies (default 1 MiB; the largest field is far smaller) so a huge body is refused
  * with 413 instead of being buffered. Bodies without a Content-Length are counted as they are read.
+ * Spreadsheet uploads (/api/imports) have their own, larger limit (default 10 MiB).
  */
 @Component
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private static final String IMPORTS = "/api/imports";
+
+    private final long defaultLimit;
+    private final long importLimit;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     RequestSizeLimit(@Value("${followup.max-request-bytes:1048576}") long limit,
+            @Value("${followup.import.max-request-bytes:10485760}") long importLimit,
             com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.limit = limit;
+        this.defaultLimit = limit;
+        this.importLimit = importLimit;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI();
+        long limit = path.equals(IMPORTS) || path.startsWith(IMPORTS + "/") ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             RequestTooLarge tooLarge = new RequestTooLarge(limit);
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

@@ -19,13 +19,16 @@ import org.opcat.followup.events.recommendation.Scope;
 import org.opcat.followup.events.recommendation.SourceKind;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
 
-/** The request bodies of SPEC §4, command-service table, with their limits. */
-final class RecommendationRequests {
+/**
+ * The request bodies of SPEC §4, command-service table, with their limits. Public because the
+ * spreadsheet import validates each row through these same records.
+ */
+public final class RecommendationRequests {
 
     private RecommendationRequests() {
     }
 
-    record IssueRequest(
+    public record IssueRequest(
             UUID recommendationId,
             @NotBlank @Size(max = REFERENCE) String reference,
             @NotBlank @Size(max = TITLE) String title,
@@ -43,10 +46,10 @@ final class RecommendationRequests {
             @NotNull Boolean confidential) {
     }
 
-    record SourceRequest(@NotNull SourceKind kind, @Size(max = DOCUMENT_REFERENCE) String documentReference) {
+    public record SourceRequest(@NotNull SourceKind kind, @Size(max = DOCUMENT_REFERENCE) String documentReference) {
     }
 
-    record ResponseRequest(
+    public record ResponseRequest(
             UUID responseId,
             @NotNull UUID authorityId,
             @NotNull LocalDate receivedOn,
@@ -56,20 +59,20 @@ final class RecommendationRequests {
             @Size(max = DOCUMENT_REFERENCE) String documentReference) {
     }
 
-    record ActionPlanRequest(
+    public record ActionPlanRequest(
             UUID actionPlanId,
             @NotNull UUID authorityId,
             @NotNull LocalDate filedOn,
             @NotEmpty @Size(max = MEASURES) List<@NotNull @Valid MeasureRequest> measures) {
     }
 
-    record MeasureRequest(
+    public record MeasureRequest(
             @NotBlank @Size(max = SHORT_TEXT) String description,
             @NotBlank @Size(max = NAME) String responsibleUnit,
             @NotNull LocalDate targetDate) {
     }
 
-    record FollowUpVisitRequest(
+    public record FollowUpVisitRequest(
             UUID followUpId,
             @NotNull LocalDate visitedOn,
             UUID placeId,
@@ -77,7 +80,7 @@ final class RecommendationRequests {
             @NotNull ImplementationStatus assessedStatus) {
     }
 
-    record AssessmentRequest(
+    public record AssessmentRequest(
             UUID assessmentId,
             @NotNull LocalDate assessedOn,
             @NotNull ImplementationStatus status,
@@ -85,23 +88,23 @@ final class RecommendationRequests {
             @Size(max = LONG_TEXT) String note) {
     }
 
-    record ImplementationRequest(
+    public record ImplementationRequest(
             @NotNull LocalDate implementedOn,
             @NotBlank @Size(max = LONG_TEXT) String evidence) {
     }
 
-    record ReiterationRequest(
+    public record ReiterationRequest(
             @NotNull LocalDate reiteratedOn,
             @NotBlank @Size(max = DOCUMENT_REFERENCE) String documentReference) {
     }
 
-    record WithdrawalRequest(
+    public record WithdrawalRequest(
             @NotNull LocalDate withdrawnOn,
             @NotNull WithdrawalReason reason,
             UUID supersededBy) {
     }
 
-    record ReopeningRequest(
+    public record ReopeningRequest(
             @NotNull LocalDate reopenedOn,
             @NotBlank @Size(max = LONG_TEXT) String reason) {
     }

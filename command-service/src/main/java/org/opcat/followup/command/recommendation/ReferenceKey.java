@@ -8,12 +8,12 @@ import java.util.Locale;
  * surrounding spaces do not make a new reference ({@code ２０２６/V-017} is {@code 2026/v-017}).
  * The reference itself is stored exactly as typed.
  */
-final class ReferenceKey {
+public final class ReferenceKey {
 
     private ReferenceKey() {
     }
 
-    static String of(String reference) {
+    public static String of(String reference) {
         return Normalizer.normalize(reference, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 }

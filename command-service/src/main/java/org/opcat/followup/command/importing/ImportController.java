@@ -1,0 +1,175 @@
+package org.opcat.followup.command.importing;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.opcat.followup.command.http.ProblemAnswers;
+import org.opcat.followup.command.refusal.UnknownId;
+import org.opcat.followup.security.CurrentUser;
+import org.opcat.followup.spreadsheet.CellProblem;
+import org.opcat.followup.spreadsheet.FileFormat;
+import org.opcat.followup.spreadsheet.HeaderLanguage;
+import org.opcat.followup.spreadsheet.LayoutProblems;
+import org.opcat.followup.spreadsheet.Sheet;
+import org.opcat.followup.spreadsheet.SheetReader;
+import org.opcat.followup.spreadsheet.SheetRow;
+import org.opcat.followup.spreadsheet.SheetWriter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * POST /api/imports: a spreadsheet of recommendations (docs/spreadsheet-layout.md), validated row
+ * by row and, unless {@code dryRun=true}, stored whole through the command API's commands. The
+ * answer waits for the end; meanwhile GET /api/imports/{importId} shows the progress (a client
+ * that wants to watch chooses the {@code importId} itself). Templates: GET
+ * /api/imports/template.csv and template.xlsx.
+ */
+@RestController
+@RequestMapping("/api/imports")
+class ImportController {
+
+    private final ImportPlanner planner;
+    private final ImportRun run;
+    private final ImportLedger ledger;
+
+    ImportController(ImportPlanner planner, ImportRun run, ImportLedger ledger) {
+        this.planner = planner;
+        this.run = run;
+        this.ledger = ledger;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Object> importFile(@RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean createMissing,
+            @RequestParam(required = false) String sheet,
+            @RequestParam(required = false) UUID importId) throws IOException {
+        FileFormat format = FileFormat.of(file.getOriginalFilename(), file.getContentType()).orElse(null);
+        if (format == null) {
+            return ProblemAnswers.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file",
+                    "upload a .csv or .xlsx file (this one is " + file.getOriginalFilename() + ", "
+                            + file.getContentType() + ")", Map.of());
+        }
+        Sheet csvSheet = Sheet.RECOMMENDATIONS;
+        if (sheet != null) {
+            csvSheet = Sheet.named(sheet).orElse(null);
+            if (csvSheet == null) {
+                return ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-input", "sheet must be one of "
+                        + List.of(Sheet.values()).stream().map(Sheet::key).toList(),
+                        Map.of("errors", List.of(Map.of("field", "sheet", "message", "unknown sheet " + sheet))));
+            }
+        }
+        UUID id = importId != null ? importId : UUID.randomUUID();
+        ImportProgress progress = ledger.start(id, file.getOriginalFilename(), dryRun, CurrentUser.name());
+        Map<Sheet, List<SheetRow>> sheets;
+        try {
+            sheets = SheetReader.read(file.getBytes(), format, csvSheet);
+        } catch (LayoutProblems layout) {
+            return refused(progress, "the file does not follow the layout: " + layout.getMessage(), layout.problems(),
+                    null, null);
+        }
+        ImportPlan plan = planner.plan(sheets, createMissing);
+        ImportRun.Outcome outcome = run.run(plan, dryRun, progress);
+        if (outcome.interrupted()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("importId", id);
+            body.put("commandsStored", outcome.commandsStored());
+            body.put("errors", errors(outcome.problems()));
+            progress.finish(ImportProgress.State.INTERRUPTED, body);
+            return ProblemAnswers.problem(HttpStatus.CONFLICT, "import-interrupted", outcome.problems().get(0).message(), body);
+        }
+        if (!outcome.problems().isEmpty()) {
+            return refused(progress, outcome.problems().size() + " problem(s) in the file; nothing was stored",
+                    outcome.problems(), plan, createMissing);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("importId", id);
+        report.put("dryRun", dryRun);
+        report.put("state", dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED);
+        report.put("rows", plan.rowsBySheet());
+        report.put("commands", plan.commands().size());
+        report.put(dryRun ? "wouldCreate" : "created", created(plan));
+        progress.finish(dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED, report);
+        report.put("status", progress.view().entrySet().stream().filter(e -> !e.getKey().equals("outcome"))
+                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+        return ResponseEntity.ok(report);
+    }
+
+    @GetMapping("/{importId}")
+    Map<String, Object> status(@PathVariable UUID importId) {
+        return ledger.find(importId).orElseThrow(() -> new UnknownId("importId", "import", importId)).view();
+    }
+
+    @GetMapping("/template.csv")
+    ResponseEntity<byte[]> csvTemplate(@RequestParam(defaultValue = "recommendations") String sheet,
+            @RequestParam(defaultValue = "en") String lang) {
+        Sheet which = Sheet.named(sheet).orElseThrow(() -> new org.opcat.followup.command.refusal.InvalidInput("sheet",
+                "sheet must be one of " + List.of(Sheet.values()).stream().map(Sheet::key).toList()));
+        byte[] csv = SheetWriter.csv(which, language(lang), List.of());
+        return download(csv, FileFormat.CSV, which.key() + "-template.csv");
+    }
+
+    @GetMapping("/template.xlsx")
+    ResponseEntity<byte[]> xlsxTemplate(@RequestParam(defaultValue = "en") String lang) {
+        return download(SheetWriter.xlsx(language(lang), Map.of()), FileFormat.XLSX, "recommendations-template.xlsx");
+    }
+
+    private static HeaderLanguage language(String lang) {
+        try {
+            return HeaderLanguage.of(lang);
+        } catch (IllegalArgumentException e) {
+            throw new org.opcat.followup.command.refusal.InvalidInput("lang", e.getMessage());
+        }
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, FileFormat format, String fileName) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body(content);
+    }
+
+    private static ResponseEntity<Object> refused(ImportProgress progress, String detail, List<CellProblem> problems,
+            ImportPlan plan, Boolean createMissing) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("importId", progress.importId());
+        body.put("errors", errors(problems));
+        if (plan != null) {
+            body.put("rows", plan.rowsBySheet());
+            if (Boolean.TRUE.equals(createMissing)) {
+                body.put("wouldCreate", created(plan));
+            }
+        }
+        progress.finish(ImportProgress.State.REFUSED, body);
+        return ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-import", detail, body);
+    }
+
+    /** Each problem also carries {@code field} (the column), as every other problem answer of this API does. */
+    private static List<Map<String, Object>> errors(List<CellProblem> problems) {
+        return problems.stream().map(p -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("sheet", p.sheet());
+            error.put("row", p.row());
+            error.put("column", p.column());
+            error.put("field", p.column());
+            error.put("message", p.message());
+            return error;
+        }).toList();
+    }
+
+    private static Map<String, Object> created(ImportPlan plan) {
+        return Map.of("authorities", plan.missingAuthorities(), "places", plan.missingPlaces());
+    }
+}

@@ -1,0 +1,46 @@
+package org.opcat.followup.command.importing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The imports of this instance, running or recent, for the status endpoint. Kept in memory only:
+ * what an import stored is in the event stream (with who and when); this is only its progress.
+ */
+@Component
+class ImportLedger {
+
+    private static final int KEPT = 100;
+
+    private final Map<UUID, ImportProgress> imports = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, ImportProgress> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    synchronized ImportProgress start(UUID importId, String fileName, boolean dryRun, String recordedBy) {
+        ImportProgress running = imports.get(importId);
+        if (running != null && !isOver(running)) {
+            throw new org.opcat.followup.command.refusal.RuleViolated("importId", "import " + importId + " is still running");
+        }
+        ImportProgress progress = new ImportProgress(importId, fileName, dryRun, recordedBy);
+        imports.remove(importId);
+        imports.put(importId, progress);
+        return progress;
+    }
+
+    synchronized Optional<ImportProgress> find(UUID importId) {
+        return Optional.ofNullable(imports.get(importId));
+    }
+
+    private static boolean isOver(ImportProgress progress) {
+        return switch (progress.state()) {
+            case VALID, IMPORTED, REFUSED, INTERRUPTED -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package org.opcat.followup.command.importing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.opcat.followup.command.refusal.CommandRefused;
+import org.opcat.followup.spreadsheet.CellProblem;
+import org.opcat.followup.spreadsheet.Sheet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends a plan's commands through the command gateway: the aggregates judge every row by the same
+ * rules as for the REST API, and nothing else does.
+ *
+ * <p>Validation: every command runs inside one database transaction that is always rolled back.
+ * Axon's unit of work joins that transaction, so the commands see each other (a response sees the
+ * recommendation issued three rows above it) and nothing is stored. A dry run ends there.
+ *
+ * <p>Storing (only when validation found nothing): the same commands again, committed in chunks.
+ * Not one transaction for the whole file: a transaction open for a minute holds event-store
+ * global index values that a query-side tracking processor sees as gaps, and Axon gives up on a
+ * gap after 60 s, so events committed later than that would never be projected. Chunks commit in
+ * well under a second. If storing is interrupted (a concurrent change between validation and
+ * storing), the chunks before stay stored, and running the same file again completes it: the ids
+ * are derived from the rows, so what is already stored is recognized and not repeated.
+ */
+@Component
+class ImportRun {
+
+    private final CommandGateway commands;
+    private final TransactionTemplate transactions;
+    private final int chunk;
+
+    ImportRun(CommandGateway commands, PlatformTransactionManager transactionManager,
+            @Value("${followup.import.chunk-size:200}") int chunk) {
+        this.commands = commands;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.chunk = chunk;
+    }
+
+    /** What came of a run: the problems (none when valid or stored) and, if interrupted, how far storing got. */
+    record Outcome(List<CellProblem> problems, boolean interrupted, int commandsStored) {
+    }
+
+    /** Thrown out of a transaction to end it early, after something other than a rule refused a row. */
+    private static final class Interrupted extends RuntimeException {
+        private final transient CellProblem problem;
+
+        Interrupted(CellProblem problem) {
+            super(problem.message(), null, false, false);
+            this.problem = problem;
+        }
+    }
+
+    Outcome run(ImportPlan plan, boolean dryRun, ImportProgress progress) {
+        List<CellProblem> problems = new ArrayList<>(plan.problems());
+        progress.phase(ImportProgress.State.VALIDATING, plan.rows());
+        try {
+            transactions.executeWithoutResult(transaction -> {
+                transaction.setRollbackOnly();
+                for (PlannedCommand planned : plan.commands()) {
+                    CellProblem refused = send(planned);
+                    if (refused != null) {
+                        problems.add(refused);
+                    }
+                    progress.advance(planned.rows().size());
+                }
+            });
+        } catch (Interrupted interrupted) {
+            problems.add(interrupted.problem);
+            return new Outcome(sorted(problems), true, 0);
+        }
+        if (!problems.isEmpty() || dryRun) {
+            return new Outcome(sorted(problems), false, 0);
+        }
+        progress.phase(ImportProgress.State.STORING, plan.rows());
+        int stored = 0;
+        List<PlannedCommand> all = plan.commands();
+        for (int from = 0; from < all.size(); from += chunk) {
+            List<PlannedCommand> part = all.subList(from, Math.min(all.size(), from + chunk));
+            try {
+                transactions.executeWithoutResult(transaction -> {
+                    for (PlannedCommand planned : part) {
+                        CellProblem refused = send(planned);
+                        if (refused != null) {
+                            throw new Interrupted(refused);
+                        }
+                        progress.advance(planned.rows().size());
+                    }
+                });
+            } catch (Interrupted interrupted) {
+                return new Outcome(List.of(interrupted.problem), true, stored);
+            }
+            stored += part.size();
+        }
+        return new Outcome(List.of(), false, stored);
+    }
+
+    /** Null when the command was accepted (or recognized as a repeat); the refusal where it belongs otherwise. */
+    private CellProblem send(PlannedCommand planned) {
+        try {
+            commands.sendAndWait(planned.command());
+            return null;
+        } catch (RuntimeException failure) {
+            Throwable cause = failure;
+            while (cause instanceof CommandExecutionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof CommandRefused refused) {
+                return planned.problem(refused.field(), refused.getMessage());
+            }
+            if (cause instanceof AggregateNotFoundException) {
+                return planned.problem("recommendationId", "no recommendation with this reference on record");
+            }
+            // Anything else (a concurrent write to the same recommendation, a database failure)
+            // may have broken the transaction: stop rather than report every later row as failed.
+            throw new Interrupted(planned.problem(null, "the import stopped here: " + cause.getMessage()
+                    + "; run the same file again (whatever is already stored is recognized, not repeated)"));
+        }
+    }
+
+    private static List<CellProblem> sorted(List<CellProblem> problems) {
+        Comparator<CellProblem> order = Comparator
+                .comparing((CellProblem p) -> Sheet.named(p.sheet() == null ? "" : p.sheet()).map(Enum::ordinal).orElse(-1))
+                .thenComparing(p -> p.row() == null ? 0 : p.row());
+        return problems.stream().sorted(order).toList();
+    }
+}
