@@ -28,6 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class ReadYourWrites {
 
+    private static final String SIGNAL_REGISTERED = ReadYourWrites.class.getName() + ".signal";
+
     private final JdbcTemplate jdbc;
     private final Duration maxWait;
     private final Duration recheck;
@@ -43,9 +45,15 @@ public class ReadYourWrites {
         this.recheck = recheck;
     }
 
-    /** Called by a projector inside its unit of work: wakes waiters once the transaction commits. */
+    /**
+     * Called by a projector inside its unit of work: wakes waiters once the transaction commits.
+     * A batch is one unit of work, so however many of its events call this, waiters wake once.
+     */
     public void signalAfterCommit() {
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> signal()));
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.getOrComputeResource(SIGNAL_REGISTERED, key -> {
+            unitOfWork.afterCommit(u -> signal());
+            return Boolean.TRUE;
+        }));
     }
 
     void signal() {
