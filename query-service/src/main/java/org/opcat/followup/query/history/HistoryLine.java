@@ -59,5 +59,4 @@ public record HistoryLine(String eventType, LocalDate businessDate, String summa
         // An event type newer than this code: still part of the audit trail.
         return new HistoryLine(event.getClass().getSimpleName(), null, event.getClass().getSimpleName());
     }
-
 }

@@ -18,6 +18,7 @@ import org.opcat.followup.query.recommendations.RecommendationDetail.Source;
 import org.opcat.followup.query.recommendations.RecommendationDetail.Withdrawal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads one recommendation's detail from the summary row and the detail tables. */
@@ -33,7 +34,7 @@ public class RecommendationDetails {
     }
 
     /** One repeatable-read transaction, so the parts come from one committed state of the projection. */
-    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<RecommendationDetail> find(UUID id, LocalDate today) {
         return summaries.summary(id, today).map(summary -> assemble(summary, id));
     }

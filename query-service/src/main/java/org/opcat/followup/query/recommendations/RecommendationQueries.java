@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.opcat.followup.query.http.Page;
@@ -82,7 +83,7 @@ public class RecommendationQueries {
         }
         if (f.theme() != null && !f.theme().isBlank()) {
             conditions.add("CAST(:theme AS text) = ANY (themes)");
-            p.addValue("theme", f.theme().trim().toLowerCase(java.util.Locale.ROOT));
+            p.addValue("theme", f.theme().trim().toLowerCase(Locale.ROOT));
         }
         if (f.priority() != null && !f.priority().isEmpty()) {
             conditions.add("priority IN (:priority)");
