@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.opcat.followup.query.http.BadQuery;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class AnnualReportController {
 
     static final int FIRST_YEAR = 1900;
+
+    /** SPEC §5: the roles that see confidential recommendations, and so may ask for internal reports. */
+    static final List<String> INTERNAL_READERS = List.of("ANALYST", "MANAGER", "ADMIN");
 
     private final AnnualReports reports;
     private final HtmlReport html;
@@ -50,7 +55,7 @@ public class AnnualReportController {
             @RequestParam(required = false) String knownAt,
             @RequestParam(defaultValue = "json") String format,
             @RequestParam(defaultValue = "en") String lang,
-            @RequestParam(defaultValue = "internal") String audience) {
+            @RequestParam(defaultValue = "internal") String audience, HttpServletRequest request) {
         Instant now = clock.instant();
         int currentYear = LocalDate.ofInstant(now, clock.getZone()).getYear();
         if (year < FIRST_YEAR || year > currentYear) {
@@ -59,6 +64,9 @@ public class AnnualReportController {
         ReportFormat reportFormat = choice("format", format, ReportFormat.class);
         ReportLanguage language = choice("lang", lang, ReportLanguage.class);
         Audience reportAudience = choice("audience", audience, Audience.class);
+        if (reportAudience == Audience.INTERNAL && !mayReadInternal(request)) {
+            throw new InternalReportRefused();
+        }
         LocalDate businessDate = asOf == null ? LocalDate.of(year, 12, 31) : date(asOf);
         if (businessDate.isBefore(LocalDate.of(year, 1, 1))) {
             throw new BadQuery("asOf", "must not be before 1 January " + year);
@@ -86,6 +94,22 @@ public class AnnualReportController {
                 : ContentDisposition.attachment()).filename(filename).build();
         return ResponseEntity.ok().contentType(reportFormat.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(body);
+    }
+
+    /**
+     * A signed-in user needs a role that sees confidential recommendations (a REPORTER asks for
+     * {@code audience=public}). Through the servlet API, so it holds whatever security the service
+     * is given; without authentication (no principal) there is nothing to check.
+     */
+    private static boolean mayReadInternal(HttpServletRequest request) {
+        return request.getUserPrincipal() == null || INTERNAL_READERS.stream().anyMatch(request::isUserInRole);
+    }
+
+    /** Answered as 403: this user may only have the public report. */
+    static class InternalReportRefused extends RuntimeException {
+        InternalReportRefused() {
+            super("this user may only ask for the public report: audience=public");
+        }
     }
 
     private static <E extends Enum<E>> E choice(String field, String value, Class<E> type) {

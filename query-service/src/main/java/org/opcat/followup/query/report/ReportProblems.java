@@ -9,12 +9,20 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The report's own problem: its read model is behind the asked {@code knownAt}. Answered as 503
- * problem+json with Retry-After, in the style of the query API's {@code QueryProblems} (which maps
- * every bad parameter of the report too).
+ * The report's own problems, in the style of the query API's {@code QueryProblems} (which maps
+ * every bad parameter of the report): 403 for an internal report asked by a user who may only have
+ * the public one, 503 with Retry-After when the read model is behind the asked {@code knownAt}.
  */
 @RestControllerAdvice(assignableTypes = AnnualReportController.class)
 class ReportProblems {
+
+    @ExceptionHandler(AnnualReportController.InternalReportRefused.class)
+    ResponseEntity<ProblemDetail> refused(AnnualReportController.InternalReportRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(URI.create("https://opcat.org/followup/problems/forbidden"));
+        problem.setTitle("Forbidden");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
 
     @ExceptionHandler(KnownAtCoverage.Behind.class)
     ResponseEntity<ProblemDetail> behind(KnownAtCoverage.Behind e) {
