@@ -122,6 +122,11 @@ public class ApiSecurity {
     }
 
     @Bean
+    RecentlyVerifiedPasswords passwordSignIn(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
+        return new RecentlyVerifiedPasswords(users, passwords, clock);
+    }
+
+    @Bean
     SignInThrottle signInThrottle(UserAccounts accounts, SecuritySettings settings, Clock clock) {
         return new SignInThrottle(accounts, settings, clock);
     }
