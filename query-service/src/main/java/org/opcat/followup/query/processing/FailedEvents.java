@@ -53,11 +53,19 @@ public class FailedEvents {
                 (rs, n) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getLong(3), latest()));
     }
 
-    public List<FailedEvent> all() {
-        return jdbc.query("SELECT global_index, event_id, aggregate_id, sequence_number, payload_type,"
-                        + " error_class, error_message FROM " + TABLE + " ORDER BY global_index",
-                (rs, n) -> new FailedEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+    /** Every row, oldest position first, at most {@code limit}. */
+    public List<Row> list(int limit) {
+        return jdbc.query("SELECT global_index, event_id, aggregate_id, sequence_number, payload_type, outcome,"
+                        + " error_class, error_message, node, recorded_at FROM " + TABLE
+                        + " ORDER BY global_index LIMIT ?",
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant()), limit);
+    }
+
+    /** A row of query.failed_event as GET /api/admin/failed-events shows it. */
+    public record Row(long globalIndex, String eventId, String aggregateId, Long sequenceNumber, String payloadType,
+            String outcome, String errorClass, String errorMessage, String node, java.time.Instant recordedAt) {
     }
 
     private FailedEvent latest() {

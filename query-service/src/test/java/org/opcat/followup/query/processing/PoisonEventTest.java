@@ -138,6 +138,12 @@ class PoisonEventTest {
         assertThat(details.get("failedEvents")).isEqualTo(4);
         assertThat(details.get("parkedEvents")).isEqualTo(2);
         assertThat(((Map<?, ?>) details.get("latestFailure")).get("globalIndex")).isEqualTo((int) badMetadataPosition);
+        List<?> listed = http.getForObject("/api/admin/failed-events", List.class);
+        assertThat(listed).hasSize(6);
+        Map<?, ?> first = (Map<?, ?>) listed.get(0);
+        assertThat(first.get("aggregateId")).isEqualTo(throwing.toString());
+        assertThat(first.get("outcome")).isEqualTo("FAILED");
+        assertThat(first.get("errorMessage")).isEqualTo("a bug in a projector");
         Map<?, ?> overall = http.getForObject("/actuator/health", Map.class);
         assertThat(overall.get("status")).as("the service as a whole").isEqualTo("DEGRADED");
 
