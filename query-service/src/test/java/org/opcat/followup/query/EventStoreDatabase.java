@@ -7,8 +7,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A fresh database on the embedded server with the event store schema in it, as command-service
- * would have migrated it, before any bean (Flyway, Axon) starts. The query service only reads the
+ * A fresh database on the embedded server with the event store and user register in it, as
+ * command-service would have migrated them, before any bean (Flyway, Axon) starts. The query service only reads the
  * event store and never migrates it itself.
  */
 public class EventStoreDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -17,6 +17,6 @@ public class EventStoreDatabase implements ApplicationContextInitializer<Configu
     public void initialize(ConfigurableApplicationContext context) {
         new FreshDatabase().initialize(context);
         String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
-        EventStoreMigrations.migrate(TestPostgres.dataSource(url));
+        EventStoreMigrations.migrate(TestPostgres.dataSource(url), "classpath:db/security");
     }
 }

@@ -6,17 +6,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A query-service test against real PostgreSQL: the whole application on a random port, its own
  * database with the event store schema in place ({@link EventStoreDatabase}), "today" fixed by
- * {@link FixedClock}, and {@link EventLog} to append events as command-service would.
+ * {@link FixedClock}, {@link EventLog} to append events as command-service would, and the demo users
+ * with TestRestTemplate signed in as {@code admin} ({@link SignedIn}; {@code withBasicAuth} for others).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
 @ContextConfiguration(initializers = EventStoreDatabase.class)
-@Import({FixedClock.class, EventLog.class})
+@Import({FixedClock.class, EventLog.class, SignedIn.class})
 public @interface QueryServiceTest {
 }

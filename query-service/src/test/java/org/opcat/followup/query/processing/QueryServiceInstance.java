@@ -39,7 +39,7 @@ public final class QueryServiceInstance implements AutoCloseable {
     /** An empty database with the event store's tables, as command-service would have left it. */
     public static String newDatabase() {
         String url = TestPostgres.newDatabase();
-        EventStoreMigrations.migrate(TestPostgres.dataSource(url));
+        EventStoreMigrations.migrate(TestPostgres.dataSource(url), "classpath:db/security");
         return url;
     }
 
@@ -56,6 +56,7 @@ public final class QueryServiceInstance implements AutoCloseable {
         all.put("server.port", "0");
         all.put("followup.processing.node-name", nodeName);
         all.put("spring.jmx.enabled", "false");
+        all.put("spring.profiles.active", "demo");
         all.putAll(properties);
         List<Object> sources = new ArrayList<>();
         sources.add(QueryServiceApplication.class);
@@ -114,6 +115,9 @@ public final class QueryServiceInstance implements AutoCloseable {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            // Signed in as the demo administrator: these tests call the admin endpoints too.
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    "admin:admin-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
