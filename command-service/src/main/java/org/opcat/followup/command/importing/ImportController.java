@@ -43,11 +43,13 @@ class ImportController {
     private final ImportPlanner planner;
     private final ImportRun run;
     private final ImportLedger ledger;
+    private final NamedRegisters registers;
 
-    ImportController(ImportPlanner planner, ImportRun run, ImportLedger ledger) {
+    ImportController(ImportPlanner planner, ImportRun run, ImportLedger ledger, NamedRegisters registers) {
         this.planner = planner;
         this.run = run;
         this.ledger = ledger;
+        this.registers = registers;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -80,8 +82,14 @@ class ImportController {
             return refused(progress, "the file does not follow the layout: " + layout.getMessage(), layout.problems(),
                     null, null);
         }
+        String fileKey = fileKey(file.getBytes(), format, csvSheet, createMissing);
+        long mark = registers.eventStoreMark();
+        boolean validated = !dryRun && ledger.validatedAt(fileKey, mark);
         ImportPlan plan = planner.plan(sheets, createMissing);
-        ImportRun.Outcome outcome = run.run(plan, dryRun, progress);
+        ImportRun.Outcome outcome = run.run(plan, dryRun, validated, progress);
+        if (dryRun && outcome.problems().isEmpty()) {
+            ledger.validated(fileKey, mark);
+        }
         if (outcome.interrupted()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("importId", id);
@@ -124,6 +132,15 @@ class ImportController {
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> xlsxTemplate(@RequestParam(defaultValue = "en") String lang) {
         return download(SheetWriter.xlsx(language(lang), Map.of()), FileFormat.XLSX, "recommendations-template.xlsx");
+    }
+
+    private static String fileKey(byte[] content, FileFormat format, Sheet csvSheet, boolean createMissing) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content);
+            return java.util.HexFormat.of().formatHex(digest) + '/' + format + '/' + csvSheet + '/' + createMissing;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HeaderLanguage language(String lang) {

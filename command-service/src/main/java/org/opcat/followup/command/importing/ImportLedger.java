@@ -33,6 +33,27 @@ class ImportLedger {
         return progress;
     }
 
+    /**
+     * Files that passed a dry run, with the event store's last global index at that time. The same
+     * file (same bytes, same options) sent for real while that index is still the last one needs no
+     * second validation: the dry run then confirm of an upload page costs one pass, not two.
+     */
+    private final Map<String, Long> validated = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    synchronized void validated(String fileKey, long eventStoreMark) {
+        validated.put(fileKey, eventStoreMark);
+    }
+
+    synchronized boolean validatedAt(String fileKey, long eventStoreMark) {
+        Long mark = validated.remove(fileKey);
+        return mark != null && mark == eventStoreMark;
+    }
+
     synchronized Optional<ImportProgress> find(UUID importId) {
         return Optional.ofNullable(imports.get(importId));
     }

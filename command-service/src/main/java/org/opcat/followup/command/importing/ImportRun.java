@@ -58,7 +58,14 @@ class ImportRun {
         }
     }
 
-    Outcome run(ImportPlan plan, boolean dryRun, ImportProgress progress) {
+    /**
+     * @param validated the same file was validated (dry run) against exactly the event store there is
+     *        now, so validating again would only repeat that work: go straight to storing
+     */
+    Outcome run(ImportPlan plan, boolean dryRun, boolean validated, ImportProgress progress) {
+        if (validated && !dryRun && plan.problems().isEmpty()) {
+            return store(plan, progress);
+        }
         List<CellProblem> problems = new ArrayList<>(plan.problems());
         progress.phase(ImportProgress.State.VALIDATING, plan.rows());
         try {
@@ -79,6 +86,10 @@ class ImportRun {
         if (!problems.isEmpty() || dryRun) {
             return new Outcome(sorted(problems), false, 0);
         }
+        return store(plan, progress);
+    }
+
+    private Outcome store(ImportPlan plan, ImportProgress progress) {
         progress.phase(ImportProgress.State.STORING, plan.rows());
         int stored = 0;
         List<PlannedCommand> all = plan.commands();

@@ -48,6 +48,12 @@ class NamedRegisters {
         this.jdbc = jdbc;
     }
 
+    /** The last committed event's global index: unchanged means nothing was recorded meanwhile. */
+    long eventStoreMark() {
+        Long mark = jdbc.queryForObject("SELECT max(globalIndex) FROM " + EventStoreConfiguration.EVENT_TABLE, Long.class);
+        return mark == null ? 0 : mark;
+    }
+
     Snapshot snapshot() {
         Map<String, List<UUID>> authorities = new HashMap<>();
         Map<String, List<UUID>> places = new HashMap<>();
