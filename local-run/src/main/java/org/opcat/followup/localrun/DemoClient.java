@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** The demo data goes in as any client's would: through the command API, as a demo user. */
-final class DemoClient {
+public final class DemoClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
 
-    DemoClient(String base) {
+    public DemoClient(String base) {
         this.base = base;
     }
 

@@ -13,9 +13,9 @@ import java.util.UUID;
  * three years, at every stage of their follow-up: some overdue, some confidential, some urgent.
  * Ids derive from references, so loading twice stores nothing new.
  */
-final class DemoData {
+public final class DemoData {
 
-    record Loaded(int authorities, int places, int recommendations) {
+    public record Loaded(int authorities, int places, int recommendations) {
     }
 
     private record Template(String theme, String language, String title, String text, String place, List<String> addressees,
@@ -66,11 +66,11 @@ final class DemoData {
     private final Map<String, UUID> authorities = new HashMap<>();
     private final Map<String, UUID> places = new HashMap<>();
 
-    DemoData(DemoClient api) {
+    public DemoData(DemoClient api) {
         this.api = api;
     }
 
-    Loaded load() {
+    public Loaded load() {
         authority("justice", "司法部", "MINISTRY", null);
         authority("prisons", "司法部监狱管理局", "DETENTION_ADMINISTRATION", "justice");
         authority("prison-1-office", "市第一监狱监狱长办公室", "PLACE_MANAGEMENT", "prisons");

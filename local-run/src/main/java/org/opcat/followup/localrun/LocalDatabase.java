@@ -12,8 +12,8 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** PostgreSQL from the embedded binaries, its data kept in a folder between runs. */
-final class LocalDatabase {
+/** PostgreSQL from the embedded binaries, its data kept in a folder between runs (also started by web-ui's browser tests). */
+public final class LocalDatabase {
 
     static final int PORT = Integer.parseInt(System.getenv().getOrDefault("FOLLOWUP_LOCAL_DB_PORT", "54329"));
     static final String NAME = "followup";
@@ -21,24 +21,31 @@ final class LocalDatabase {
     static final String PASSWORD = "followup-local";
 
     private final EmbeddedPostgres server;
+    private final int port;
 
-    private LocalDatabase(EmbeddedPostgres server) {
+    private LocalDatabase(EmbeddedPostgres server, int port) {
         this.server = server;
+        this.port = port;
     }
 
     static LocalDatabase start(Path dataDirectory) throws IOException, SQLException {
+        return start(dataDirectory, PORT);
+    }
+
+    /** On another port, so that a test stack does not collide with a running ./run-local. */
+    public static LocalDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPort(PORT)
+                .setPort(port)
                 // The embedded server defaults suit throw-away test data; these data are kept.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        System.out.println((fresh ? "new" : "existing") + " PostgreSQL data in " + dataDirectory + ", port " + PORT);
+        System.out.println((fresh ? "new" : "existing") + " PostgreSQL data in " + dataDirectory + ", port " + port);
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             ResultSet role = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'");
             if (!role.next()) {
@@ -46,14 +53,14 @@ final class LocalDatabase {
                 s.execute("CREATE DATABASE " + NAME + " OWNER " + USER + " ENCODING 'UTF8' TEMPLATE template0");
             }
         }
-        return new LocalDatabase(server);
+        return new LocalDatabase(server, port);
     }
 
-    String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + PORT + "/" + NAME;
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/" + NAME;
     }
 
-    long storedEvents() {
+    public long storedEvents() {
         try (Connection c = server.getDatabase(USER, NAME).getConnection(); Statement s = c.createStatement();
              ResultSet count = s.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {
             count.next();
@@ -63,7 +70,7 @@ final class LocalDatabase {
         }
     }
 
-    void stop() {
+    public void stop() {
         try {
             server.close();
         } catch (IOException e) {
@@ -71,7 +78,7 @@ final class LocalDatabase {
         }
     }
 
-    static void delete(Path home) throws IOException {
+    public static void delete(Path home) throws IOException {
         if (!Files.exists(home)) {
             return;
         }

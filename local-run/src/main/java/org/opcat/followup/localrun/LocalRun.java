@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * {@code ./run-local}: PostgreSQL from embedded binaries, command-service and query-service as two
- * processes on it (as in production), the demo data, and a banner with URLs and users. Ctrl-C
+ * processes on it (as in production), the web interface, the demo data, and a banner with URLs and
+ * users. The web interface's token key pair is generated into {@code .run-data/keys}. Ctrl-C
  * stops everything. Data stays in {@code .run-data/} for the next run; {@code --reset} starts afresh.
  */
 public final class LocalRun {
@@ -24,10 +25,19 @@ public final class LocalRun {
         Files.createDirectories(home.resolve("logs"));
 
         LocalDatabase database = LocalDatabase.start(home.resolve("postgres"));
-        ServiceProcess command = new ServiceProcess("command-service", 8081, database, home.resolve("logs"));
-        ServiceProcess query = new ServiceProcess("query-service", 8082, database, home.resolve("logs"));
+        RelayKeys keys = RelayKeys.in(home.resolve("keys"));
+        String trustedKey = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION";
+        ServiceProcess command = new ServiceProcess("command-service", 8081, database, home.resolve("logs"))
+                .with(trustedKey, keys.publicKeyLocation());
+        ServiceProcess query = new ServiceProcess("query-service", 8082, database, home.resolve("logs"))
+                .with(trustedKey, keys.publicKeyLocation());
+        ServiceProcess web = new ServiceProcess(Path.of(""), "web-ui", 8080, null, home.resolve("logs"))
+                .with("FOLLOWUP_WEB_SIGNING_KEY", keys.privateKeyLocation())
+                .with("FOLLOWUP_WEB_COMMAND_URL", "http://localhost:8081")
+                .with("FOLLOWUP_WEB_QUERY_URL", "http://localhost:8082");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nstopping…");
+            web.stop();
             query.stop();
             command.stop();
             database.stop();
@@ -37,7 +47,9 @@ public final class LocalRun {
         command.start();
         command.awaitReady();
         query.start();
+        web.start();
         query.awaitReady();
+        web.awaitReady();
 
         if (options.contains("--no-demo-data")) {
             System.out.println("no demo data loaded (--no-demo-data)");
@@ -52,6 +64,7 @@ public final class LocalRun {
 
                 ─────────────────────────────────────────────────────────────────────
                  Recommendation follow-up service is running
+                   web interface http://localhost:8080  (sign in as a demo user below)
                    command API   http://localhost:8081/swagger-ui.html
                    query API     http://localhost:8082/swagger-ui.html
                    e.g.          curl -u manager:manager-demo http://localhost:8082/api/dashboard
@@ -64,5 +77,6 @@ public final class LocalRun {
                 """.formatted(home.resolve("logs"), home));
         command.awaitExit();
         query.awaitExit();
+        web.awaitExit();
     }
 }

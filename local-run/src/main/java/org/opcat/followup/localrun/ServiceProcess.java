@@ -9,29 +9,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** One service as its own java process, with its log in a file. */
-final class ServiceProcess {
+/** One service as its own java process, with its log in a file (also started by web-ui's browser tests). */
+public final class ServiceProcess {
 
+    private final Path repository;
     private final String name;
     private final int port;
     private final LocalDatabase database;
     private final Path logs;
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
 
     ServiceProcess(String name, int port, LocalDatabase database, Path logs) {
+        this(Path.of(""), name, port, database, logs);
+    }
+
+    /**
+     * @param repository the repository root, where {@code <name>/target/*-exec.jar} is built
+     * @param database   null for a process without one (the web interface)
+     */
+    public ServiceProcess(Path repository, String name, int port, LocalDatabase database, Path logs) {
+        this.repository = repository;
         this.name = name;
         this.port = port;
         this.database = database;
         this.logs = logs;
     }
 
-    void start() throws IOException {
+    /** An extra environment variable for the process, e.g. the key that verifies the web interface's tokens. */
+    public ServiceProcess with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
+    }
+
+    public void start() throws IOException {
         Path jar;
-        try (Stream<Path> built = Files.list(Path.of(name, "target"))) {
+        try (Stream<Path> built = Files.list(repository.resolve(name).resolve("target"))) {
             jar = built.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException(name + " is not built: run ./run-local from the repository root"));
         }
@@ -39,17 +58,20 @@ final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", LocalDatabase.USER);
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
+        if (database != null) {
+            builder.environment().put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", LocalDatabase.USER);
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
+        }
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        builder.environment().putAll(environment);
         process = builder.start();
         System.out.println("starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
     }
 
-    void awaitReady() throws InterruptedException {
+    public void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -71,11 +93,11 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " did not become ready in 3 minutes; see " + logs.resolve(name + ".log"));
     }
 
-    void awaitExit() throws InterruptedException {
+    public void awaitExit() throws InterruptedException {
         process.waitFor();
     }
 
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

@@ -1,0 +1,60 @@
+package org.opcat.followup.web.relay;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
+
+/** query-service's read API. Answers are plain maps: the pages only show what the API says. */
+public class QueryApi {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+
+    private final RestClient client;
+
+    QueryApi(RestClient client) {
+        this.client = client;
+    }
+
+    public Map<String, Object> object(Function<UriBuilder, URI> uri) {
+        return client.get().uri(uri).retrieve().body(OBJECT);
+    }
+
+    /**
+     * With query parameters as the user typed them: passed as URI variables, which are encoded
+     * strictly, so that {@code +}, {@code &} or {@code =} in a search stay characters.
+     */
+    public Map<String, Object> object(String path, MultiValueMap<String, String> params) {
+        return client.get().uri(uri -> {
+            Map<String, String> values = new HashMap<>();
+            params.forEach((name, list) -> list.forEach(value -> {
+                String variable = "v" + values.size();
+                values.put(variable, value);
+                uri.queryParam(name, "{" + variable + "}");
+            }));
+            return uri.path(path).build(values);
+        }).retrieve().body(OBJECT);
+    }
+
+    public List<Map<String, Object>> list(String path) {
+        return client.get().uri(path).retrieve().body(LIST);
+    }
+
+    public List<Map<String, Object>> list(Function<UriBuilder, URI> uri) {
+        return client.get().uri(uri).retrieve().body(LIST);
+    }
+
+    /** The raw answer (the report in html, csv or pdf), to pass on to the browser. */
+    public ResponseEntity<byte[]> bytes(Function<UriBuilder, URI> uri) {
+        return client.get().uri(uri).retrieve().toEntity(byte[].class);
+    }
+}

@@ -1,0 +1,56 @@
+package org.opcat.followup.web.relay;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.opcat.followup.web.WebSettings;
+import org.opcat.followup.web.signin.SignedInUser;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The two services' REST clients. Every call carries a fresh identity token of the user whose
+ * request is being served, to both services alike, and every refusal becomes an {@link ApiRefusal}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceClients {
+
+    @Bean
+    CommandApi commandApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
+        return new CommandApi(client(builder, settings.commandUrl(), tokens));
+    }
+
+    @Bean
+    QueryApi queryApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
+        return new QueryApi(client(builder, settings.queryUrl(), tokens));
+    }
+
+    private static RestClient client(RestClient.Builder builder, String baseUrl, IdentityToken tokens) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
+        // query-service waits up to 5 s for a minVersion; the annual report pdf takes a few seconds too
+        factory.setReadTimeout(Duration.ofSeconds(30));
+        return builder.clone()
+                .baseUrl(baseUrl)
+                .requestFactory(factory)
+                .requestInterceptor(relayedIdentity(tokens))
+                .defaultStatusHandler(HttpStatusCode::isError, ApiRefusal::raise)
+                .build();
+    }
+
+    private static ClientHttpRequestInterceptor relayedIdentity(IdentityToken tokens) {
+        return (request, body, execution) -> {
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+            if (signedIn != null && signedIn.getPrincipal() instanceof SignedInUser user) {
+                request.getHeaders().set(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.mint(user));
+            }
+            return execution.execute(request, body);
+        };
+    }
+}
