@@ -1,0 +1,138 @@
+package org.opcat.followup.query.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.opcat.followup.events.authority.AuthorityKind;
+import org.opcat.followup.events.authority.AuthorityRegistered;
+import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
+import org.opcat.followup.events.recommendation.Channel;
+import org.opcat.followup.events.recommendation.Position;
+import org.opcat.followup.events.recommendation.Priority;
+import org.opcat.followup.events.recommendation.RecommendationIssued;
+import org.opcat.followup.events.recommendation.Scope;
+import org.opcat.followup.events.recommendation.Source;
+import org.opcat.followup.events.recommendation.SourceKind;
+import org.opcat.followup.query.EventLog;
+import org.opcat.followup.query.QueryServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * SPEC §5 on query-service: every endpoint with every role and with no user, and no response to
+ * REPORTER that carries anything of a confidential recommendation.
+ */
+@QueryServiceTest
+@AutoConfigureObservability
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryRightsTest {
+
+    static final String SECRET_TITLE = "证人遭报复风险：B监区的举报人姓名";
+    static final String SECRET_TEXT = "Informant in block B, name withheld; reprisal risk noted on 2025-03-02";
+    static final String SECRET_RESPONSE = "The prison director denies the allegation made by the informant";
+    static final String NONE = "(no user)";
+    static final List<String> WHO = List.of(NONE, "analyst", "manager", "reporter", "admin");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventLog events;
+
+    final UUID authority = UUID.randomUUID();
+    final UUID confidential = UUID.randomUUID();
+
+    @BeforeAll
+    void aConfidentialRecommendationWithAResponse() {
+        Instant now = Instant.now();
+        events.append("Authority", authority, 0, new AuthorityRegistered(authority, "司法部监狱管理局",
+                AuthorityKind.DETENTION_ADMINISTRATION, null), "admin", now);
+        LocalDate issued = LocalDate.of(2025, 3, 2);
+        events.recommendation(confidential)
+                .then(new RecommendationIssued(confidential, "2025/V-009/R-01", SECRET_TITLE, SECRET_TEXT, "zh", issued,
+                        new Source(SourceKind.VISIT_REPORT, "V-009"), null, List.of(authority), List.of("reprisals"),
+                        Scope.SYSTEMIC, Priority.URGENT, List.of(), null, true), "analyst", now)
+                .then(new AuthorityResponseRecorded(confidential, UUID.randomUUID(), authority, issued.plusDays(9),
+                        Channel.WRITTEN, Position.REJECTED, SECRET_RESPONSE, null), "analyst", now);
+        // Visible to readers once projected.
+        var detail = http.getForEntity("/api/recommendations/" + confidential + "?minVersion=1", String.class);
+        assertThat(detail.getBody()).contains(SECRET_TITLE);
+    }
+
+    record Endpoint(String path, Map<String, Integer> expected) {
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    static Map<String, Integer> statuses(int none, int analyst, int manager, int reporter, int admin) {
+        return Map.of(NONE, none, "analyst", analyst, "manager", manager, "reporter", reporter, "admin", admin);
+    }
+
+    List<Endpoint> endpoints() {
+        Map<String, Integer> readers = statuses(401, 200, 200, 403, 200);
+        Map<String, Integer> admins = statuses(401, 403, 403, 403, 200);
+        return List.of(
+                new Endpoint("/api/recommendations", readers),
+                new Endpoint("/api/recommendations?q=" + "举报人", readers),
+                new Endpoint("/api/recommendations/" + confidential, readers),
+                new Endpoint("/api/recommendations/" + confidential + "/history", readers),
+                new Endpoint("/api/authorities", readers),
+                new Endpoint("/api/places", readers),
+                new Endpoint("/api/authorities/" + authority + "/dialogue", readers),
+                new Endpoint("/api/dashboard", readers),
+                new Endpoint("/api/reports/annual/2025", readers),
+                new Endpoint("/api/reports/annual/2025?audience=internal&format=csv", readers),
+                new Endpoint("/api/reports/annual/2025?audience=public", statuses(401, 200, 200, 200, 200)),
+                new Endpoint("/api/reports/annual/2025?audience=public&format=csv", statuses(401, 200, 200, 200, 200)),
+                new Endpoint("/api/reports/annual/2025?audience=public&format=html&lang=zh", statuses(401, 200, 200, 200, 200)),
+                new Endpoint("/api/admin/replay/status", admins),
+                new Endpoint("/api/admin/failed-events", admins),
+                new Endpoint("/actuator/health", statuses(200, 200, 200, 200, 200)),
+                new Endpoint("/actuator/prometheus", statuses(401, 403, 403, 403, 200)),
+                new Endpoint("/v3/api-docs", statuses(200, 200, 200, 200, 200)));
+    }
+
+    Stream<Arguments> cells() {
+        return endpoints().stream().flatMap(e -> WHO.stream().map(who -> Arguments.of(e, who)));
+    }
+
+    @ParameterizedTest(name = "GET {0} as {1}")
+    @MethodSource("cells")
+    void answersAsTheRoleAllows(Endpoint endpoint, String who) {
+        ResponseEntity<String> answer = as(who).exchange(endpoint.path(), HttpMethod.GET, null, String.class);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(endpoint.expected().get(who));
+        if (who.equals("reporter") || who.equals(NONE)) {
+            String body = answer.getBody() == null ? "" : answer.getBody();
+            assertThat(body).doesNotContain(SECRET_TITLE).doesNotContain(SECRET_TEXT).doesNotContain(SECRET_RESPONSE)
+                    .doesNotContain("2025/V-009/R-01");
+        }
+    }
+
+    @Test
+    void replayIsForAdministratorsOnly() {
+        assertThat(as("manager").postForEntity("/api/admin/replay", null, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("analyst").postForEntity("/api/admin/replay", null, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as(NONE).postForEntity("/api/admin/replay", null, String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    private TestRestTemplate as(String who) {
+        return who.equals(NONE) ? new TestRestTemplate(new RestTemplateBuilder().rootUri(http.getRootUri()))
+                : http.withBasicAuth(who, who + "-demo");
+    }
+}
