@@ -40,6 +40,10 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @EnableConfigurationProperties(SecuritySettings.class)
 public class ApiSecurity {
 
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'; "
+            + "form-action 'self'";
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, EndpointRights rights, SecuritySettings settings,
             CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier) throws Exception {
@@ -57,7 +61,10 @@ public class ApiSecurity {
                     rights.grant(rules);
                     rules.anyRequest().hasRole(Role.ADMIN.name());
                 })
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // html outputs (the annual report, Swagger UI) run no script but their own, load
+                // nothing from elsewhere, and cannot be framed by another site.
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         if (settings.jwt() || tokenVerifier.getIfAvailable() != null) {
             // Bearer tokens: the identity provider's (jwt mode), or, beside HTTP Basic, those of a
             // trusted client such as the web interface relaying its signed-in user.

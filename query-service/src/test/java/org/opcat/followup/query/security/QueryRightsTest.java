@@ -125,6 +125,28 @@ class QueryRightsTest {
     }
 
     @Test
+    void htmlOutputsCarrySecurityHeaders() {
+        ResponseEntity<String> html = as("manager").getForEntity("/api/reports/annual/2025?format=html", String.class);
+        assertThat(html.getStatusCode().value()).isEqualTo(200);
+        assertThat(html.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'none'").contains("script-src 'self'");
+        assertThat(html.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(html.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(html.getHeaders().getCacheControl()).contains("no-store");
+        assertThat(html.getBody()).doesNotContain("<script");
+    }
+
+    @Test
+    void corsIsClosedUnlessConfigured() {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setOrigin("https://elsewhere.example");
+        headers.setAccessControlRequestMethod(HttpMethod.GET);
+        ResponseEntity<String> preflight = as("manager").exchange("/api/recommendations", HttpMethod.OPTIONS,
+                new org.springframework.http.HttpEntity<>(headers), String.class);
+        assertThat(preflight.getHeaders().getAccessControlAllowOrigin()).isNull();
+        assertThat(preflight.getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void replayIsForAdministratorsOnly() {
         assertThat(as("manager").postForEntity("/api/admin/replay", null, String.class).getStatusCode().value()).isEqualTo(403);
         assertThat(as("analyst").postForEntity("/api/admin/replay", null, String.class).getStatusCode().value()).isEqualTo(403);
