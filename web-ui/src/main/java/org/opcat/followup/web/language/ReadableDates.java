@@ -21,9 +21,10 @@ public class ReadableDates {
         this.settings = settings;
     }
 
+    /** A dash for no date: an empty cell reads as a fault of the page. */
     public String day(Object isoDate) {
         if (isoDate == null || isoDate.toString().isBlank()) {
-            return "";
+            return "—";
         }
         try {
             LocalDate date = isoDate instanceof LocalDate d ? d : LocalDate.parse(isoDate.toString());
