@@ -114,9 +114,15 @@ public class SegmentShare implements MaxSegmentProvider, InitializingBean, Dispo
         Integer segments = jdbc.queryForObject("SELECT count(*) FROM " + tokenTable + " WHERE processorname = ?",
                 Integer.class, ReadModels.PROCESSING_GROUP);
         int total = segments == null || segments == 0 ? settings.segments() : segments;
-        Boolean otherExclusive = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + NODES
-                + " WHERE node <> ? AND exclusive_until > now() AND seen_at > now() - ? * interval '1 millisecond')",
-                Boolean.class, settings.nodeName(), settings.claimTimeout().toMillis());
+        // Yield to another instance's exclusive request unless this one asked first (requests last
+        // equally long, so the earlier one ends first; ties go to the smaller node name): two
+        // replays asked for at once then do not both wait with every segment released.
+        Boolean otherExclusive = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + NODES + " o"
+                + " WHERE o.node <> ? AND o.exclusive_until > now() AND o.seen_at > now() - ? * interval '1 millisecond'"
+                + " AND NOT EXISTS (SELECT 1 FROM " + NODES + " m WHERE m.node = ? AND m.exclusive_until > now()"
+                + " AND (m.exclusive_until < o.exclusive_until"
+                + " OR (m.exclusive_until = o.exclusive_until AND m.node < o.node))))",
+                Boolean.class, settings.nodeName(), settings.claimTimeout().toMillis(), settings.nodeName());
         int fair = Boolean.TRUE.equals(otherExclusive) ? 0 : (total + liveInstances() - 1) / liveInstances();
         int newShare = Math.min(settings.maxClaimedSegments(), fair);
         if (newShare != share) {
