@@ -220,11 +220,26 @@ class ImportPlanner {
                 return;
             }
             UUID id = recommendation.get();
-            UUID planId = ImportIds.entry("action-plan", id, Names.key(first.text("planKey")));
+            UUID planId = planId(id, first.text("planKey"));
             List<Measure> domain = measures.stream().map(m -> new Measure(m.description(), m.responsibleUnit(),
                     m.targetDate())).toList();
             entry(first, new FileActionPlan(id, planId, authorityId, filedOn, domain, null),
                     rows.stream().map(SheetRow::row).toList(), PLAN_COLUMNS);
+        }
+
+        /**
+         * An exported workbook writes each plan's own id as its key: taking it as the id makes a
+         * re-imported export recognize the plan. Any other key names a plan of this recommendation.
+         */
+        private UUID planId(UUID recommendationId, String planKey) {
+            try {
+                if (planKey.length() == 36) {
+                    return UUID.fromString(planKey);
+                }
+            } catch (IllegalArgumentException e) {
+                // not an id: a key like P1 or 计划一
+            }
+            return ImportIds.entry("action-plan", recommendationId, Names.key(planKey));
         }
 
         private void sameAsFirst(RowReading r, RowReading first, String column) {
