@@ -21,7 +21,7 @@ public final class DemoClient {
         this.base = base;
     }
 
-    JsonNode post(String user, String path, Object body) {
+    public JsonNode post(String user, String path, Object body) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/json")

@@ -60,6 +60,17 @@ class ManagerTest {
                 .allSatisfy(row -> assertThat(row.getText()).contains("Awaiting response"));
         browser.screenshot("manager-02-list-from-bar");
         browser.assertAccessible("list");
+
+        // Another facet: htmx refreshes the results and the address, so the view stays bookmarkable.
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("priority"))).selectByValue("URGENT");
+        browser.waiting().until(ExpectedConditions.urlContains("priority=URGENT"));
+        browser.waiting().until(d -> d.findElements(By.cssSelector("table.results tbody tr")).stream()
+                .allMatch(row -> row.getText().contains("Urgent")));
+        String bookmark = browser.driver.getCurrentUrl();
+        assertThat(bookmark).contains("stage=AWAITING_RESPONSE");
+        int shown = browser.all(By.cssSelector("table.results tbody tr")).size();
+        browser.driver.get(bookmark);
+        assertThat(browser.all(By.cssSelector("table.results tbody tr"))).hasSize(shown);
     }
 
     @Test
@@ -74,6 +85,7 @@ class ManagerTest {
         browser.assertAccessible("recommendation read by a manager");
 
         browser.open("/authorities");
+        browser.assertAccessible("authorities");
         browser.find(By.linkText("司法部监狱管理局")).click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figures-heading")));
         assertThat(browser.heading()).contains("司法部监狱管理局");
