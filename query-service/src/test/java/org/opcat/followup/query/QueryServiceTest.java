@@ -15,6 +15,11 @@ import org.springframework.test.context.ContextConfiguration;
  * database with the event store schema in place ({@link EventStoreDatabase}), "today" fixed by
  * {@link FixedClock}, {@link EventLog} to append events as command-service would, and the demo users
  * with TestRestTemplate signed in as {@code admin} ({@link SignedIn}; {@code withBasicAuth} for others).
+ *
+ * <p>Each test class gets its own context and database and closes it when done
+ * ({@link DirtiesContext}): a class never sees another's events, no idle processor keeps polling
+ * through later classes, and contexts close while the embedded server is still up rather than in
+ * JVM shutdown hooks racing its own (which held every test JVM 30 s at exit).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +27,6 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = EventStoreDatabase.class)
 @Import({FixedClock.class, EventLog.class, SignedIn.class})
+@DirtiesContext
 public @interface QueryServiceTest {
 }
