@@ -17,7 +17,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -123,14 +122,10 @@ public class ApiSecurity {
         return new UserAccounts(jdbc, passwords, clock);
     }
 
+    /** Sign-in with a password of the register: the one authentication provider of basic mode. */
     @Bean
-    UserDetailsService registeredUsers(UserAccounts accounts, Clock clock) {
-        return new RegisteredUsers(accounts, clock);
-    }
-
-    @Bean
-    RecentlyVerifiedPasswords passwordSignIn(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
-        return new RecentlyVerifiedPasswords(users, passwords, clock);
+    RecentlyVerifiedPasswords passwordSignIn(UserAccounts accounts, PasswordEncoder passwords, Clock clock) {
+        return new RecentlyVerifiedPasswords(new RegisteredUsers(accounts, clock), passwords, clock);
     }
 
     @Bean
