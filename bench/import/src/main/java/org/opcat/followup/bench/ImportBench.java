@@ -1,0 +1,142 @@
+package org.opcat.followup.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.opcat.followup.spreadsheet.HeaderLanguage;
+import org.opcat.followup.spreadsheet.Sheet;
+import org.opcat.followup.spreadsheet.SheetWriter;
+
+/**
+ * Times a spreadsheet import of N rows against a running command-service: a dry run, the real run
+ * that follows it (no second validation), and the same file again (validated and recognized as
+ * already stored). Half the rows are recommendations, half their responses; 50 authorities created
+ * by the import. Progress is read from GET /api/imports/{importId} while the upload runs.
+ *
+ * <p>Arguments: base URL, user, password, rows (default 10000), run label (default a fresh one, so
+ * references do not collide with an earlier run).
+ */
+public final class ImportBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private ImportBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8081";
+        String auth = "Basic " + Base64.getEncoder().encodeToString(((args.length > 1 ? args[1] : "analyst") + ":"
+                + (args.length > 2 ? args[2] : "analyst-demo")).getBytes(StandardCharsets.UTF_8));
+        int rows = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+        String run = args.length > 4 ? args[4] : Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        byte[] workbook = workbook(run, rows / 2);
+        System.out.printf(Locale.ROOT, "workbook: %d rows (%d recommendations + %d responses), %d bytes%n", rows, rows / 2,
+                rows / 2, workbook.length);
+        time("dry run", base, auth, workbook, "dryRun=true&createMissing=true");
+        time("import (after the dry run)", base, auth, workbook, "createMissing=true");
+        time("same file again", base, auth, workbook, "createMissing=true");
+    }
+
+    private static void time(String label, String base, String auth, byte[] workbook, String query) throws Exception {
+        UUID importId = UUID.randomUUID();
+        Thread watcher = new Thread(() -> watch(base, auth, importId));
+        watcher.setDaemon(true);
+        long start = System.nanoTime();
+        watcher.start();
+        HttpResponse<String> answer = upload(base, auth, workbook, query + "&importId=" + importId);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        watcher.interrupt();
+        JsonNode body = JSON.readTree(answer.body());
+        System.out.printf(Locale.ROOT, "%-28s %d %s in %.1f s%n", label, answer.statusCode(),
+                body.path("state").asText(body.path("detail").asText()), seconds);
+        if (answer.statusCode() != 200) {
+            System.out.println(answer.body());
+            System.exit(1);
+        }
+    }
+
+    /** What the status endpoint says every two seconds: what an upload page would show. */
+    private static void watch(String base, String auth, UUID importId) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(2000);
+                HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/imports/" + importId))
+                        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
+                if (status.statusCode() == 200) {
+                    JsonNode s = JSON.readTree(status.body());
+                    System.out.printf(Locale.ROOT, "    %s %d/%d rows, %.0f rows/s%n", s.get("state").asText(),
+                            s.get("rowsDone").asInt(), s.get("rowsTotal").asInt(), s.get("rowsPerSecond").asDouble());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.out.println("    status: " + e.getMessage());
+        }
+    }
+
+    private static HttpResponse<String> upload(String base, String auth, byte[] content, String query) throws Exception {
+        String boundary = "----bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.xlsx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?" + query))
+                .timeout(Duration.ofMinutes(30))
+                .header("Authorization", auth)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] workbook(String run, int recommendations) {
+        List<Map<String, String>> recs = new ArrayList<>();
+        List<Map<String, String>> responses = new ArrayList<>();
+        String[] themes = {"health-care", "use-of-force", "solitary-confinement", "医疗", "safeguards"};
+        for (int i = 0; i < recommendations; i++) {
+            String reference = "BENCH-" + run + "-" + i;
+            String authority = "Bench authority " + run + " " + (i % 50);
+            LocalDate issued = LocalDate.of(2020, 1, 1).plusDays(i % 1500);
+            Map<String, String> rec = new LinkedHashMap<>();
+            rec.put("reference", reference);
+            rec.put("title", "Recommendation " + i + ": 确保被拘留者及时获得医疗服务");
+            rec.put("text", "All detainees are examined by a doctor within 24 hours of admission; 国家预防机制建议所有被拘留者"
+                    + "在入所后24小时内接受体检。 Row " + i + ".");
+            rec.put("language", i % 2 == 0 ? "en" : "zh");
+            rec.put("issuedOn", issued.toString());
+            rec.put("sourceKind", "VISIT_REPORT");
+            rec.put("documentReference", "Visit report " + (i / 10));
+            rec.put("addressees", authority);
+            rec.put("themes", themes[i % themes.length] + ";" + themes[(i + 2) % themes.length]);
+            rec.put("scope", "SYSTEMIC");
+            rec.put("priority", i % 10 == 0 ? "URGENT" : "NORMAL");
+            rec.put("standards", "Nelson Mandela Rules, rule 24");
+            rec.put("responseDueOn", issued.plusDays(60).toString());
+            rec.put("confidential", "false");
+            recs.add(rec);
+            responses.add(Map.of("reference", reference, "authority", authority, "receivedOn", issued.plusDays(30).toString(),
+                    "channel", "WRITTEN", "position", i % 3 == 0 ? "REJECTED" : "ACCEPTED", "text", "Answer to row " + i));
+        }
+        Map<Sheet, List<Map<String, String>>> sheets = new LinkedHashMap<>();
+        sheets.put(Sheet.RECOMMENDATIONS, recs);
+        sheets.put(Sheet.RESPONSES, responses);
+        return SheetWriter.xlsx(HeaderLanguage.EN, sheets);
+    }
+}
