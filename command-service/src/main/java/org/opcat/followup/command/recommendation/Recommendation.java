@@ -64,7 +64,7 @@ public class Recommendation {
             }
             return new Recorded(recommendationId, null, 0);
         }
-        calendar.requireNotInFuture("issuedOn", event.issuedOn());
+        calendar.requirePlausible("issuedOn", event.issuedOn());
         if (event.responseDueOn() != null && event.responseDueOn().isBefore(event.issuedOn())) {
             throw new InvalidInput("responseDueOn", "responseDueOn is before issuedOn");
         }
@@ -226,7 +226,7 @@ public class Recommendation {
     }
 
     private void requireBusinessDate(String field, LocalDate date, BusinessCalendar calendar) {
-        calendar.requireNotInFuture(field, date);
+        calendar.requirePlausible(field, date);
         if (date.isBefore(issued.issuedOn())) {
             throw new RuleViolated(field, field + " " + date + " is before the recommendation was issued on " + issued.issuedOn());
         }
