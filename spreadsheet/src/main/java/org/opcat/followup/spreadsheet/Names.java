@@ -14,6 +14,7 @@ public final class Names {
     }
 
     public static String key(String name) {
+        // Upper then lower case: closer to Unicode case folding than lower case alone (ſ is s).
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return folded.strip().replaceAll("\\s+", " ");
