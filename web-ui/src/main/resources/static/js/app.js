@@ -31,6 +31,12 @@
         }
     });
 
+    // Long names (authorities) would push the bars out of a narrow chart; the table has them in full.
+    function shortLabel(value) {
+        var label = this.getLabelForValue(value);
+        return typeof label === 'string' && label.length > 40 ? label.slice(0, 39) + '…' : label;
+    }
+
     // Dashboard: one bar chart per canvas[data-chart]; a click on a bar opens the list it counts.
     function drawCharts() {
         if (typeof Chart === 'undefined') {
@@ -49,7 +55,7 @@
                     maintainAspectRatio: false,
                     animation: false,
                     plugins: {legend: {display: false}},
-                    scales: {x: {ticks: {precision: 0}}, y: {ticks: {precision: 0}}},
+                    scales: {x: {ticks: {precision: 0}}, y: {ticks: {precision: 0, callback: shortLabel}}},
                     onHover: function (e, elements) {
                         e.native.target.style.cursor = elements.length ? 'pointer' : 'default';
                     },

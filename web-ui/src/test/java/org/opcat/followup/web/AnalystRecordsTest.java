@@ -114,6 +114,15 @@ class AnalystRecordsTest {
         assertThat(page).contains("/recommendations/");
     }
 
+    @Test
+    void an_implemented_recommendation_offers_only_reopening() throws Exception {
+        browser.open("/recommendations?stage=IMPLEMENTED");
+        browser.find(By.cssSelector("table.results tbody tr td a")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("record-heading")));
+        assertThat(browser.all(By.cssSelector(".recording form"))).extracting(f -> f.getAttribute("id"))
+                .containsExactly("form-reopening");
+    }
+
     private static void openForm(String kind) {
         WebElement details = browser.find(By.id("form-" + kind + "-details"));
         if (details.getAttribute("open") == null) {

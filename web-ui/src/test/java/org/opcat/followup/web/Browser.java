@@ -85,6 +85,7 @@ final class Browser implements AutoCloseable {
         Files.createDirectories(folder);
         JavascriptExecutor js = (JavascriptExecutor) driver;
         long height = ((Number) js.executeScript("return Math.max(document.body.scrollHeight, 800)")).longValue();
+        js.executeScript("window.scrollTo(0, 0); if (document.activeElement) document.activeElement.blur();");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height + 120, 4000)));
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(folder.resolve(name + ".png"), png);

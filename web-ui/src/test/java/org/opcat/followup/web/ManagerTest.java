@@ -48,12 +48,14 @@ class ManagerTest {
                 const chart = Chart.getChart(arguments[0]);
                 const element = chart.getDatasetMeta(0).data[0];
                 const base = element.base, y = element.y;
-                return {x: element.x, y: (y + base) / 2, width: arguments[0].clientWidth, height: arguments[0].clientHeight};
+                return {x: element.x, y: (y + base) / 2, width: arguments[0].clientWidth, height: arguments[0].clientHeight,
+                        value: chart.data.datasets[0].data[0]};
                 """, canvas);
         int dx = (int) (bar.get("x").doubleValue() - bar.get("width").doubleValue() / 2);
         int dy = (int) (bar.get("y").doubleValue() - bar.get("height").doubleValue() / 2);
         new Actions(browser.driver).moveToElement(canvas, dx, dy).click().perform();
         browser.waiting().until(ExpectedConditions.urlContains("stage=AWAITING_RESPONSE"));
+        assertThat(browser.find(By.cssSelector("#results .count")).getText()).isEqualTo(bar.get("value").intValue() + " recommendations");
         assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("stage"))).getFirstSelectedOption().getText())
                 .isEqualTo("Awaiting response");
         assertThat(browser.all(By.cssSelector("table.results tbody tr"))).isNotEmpty()
@@ -71,6 +73,13 @@ class ManagerTest {
         int shown = browser.all(By.cssSelector("table.results tbody tr")).size();
         browser.driver.get(bookmark);
         assertThat(browser.all(By.cssSelector("table.results tbody tr"))).hasSize(shown);
+
+        // An authority's bar counts what its list shows: addressed to it or to the bodies it supervises.
+        browser.open("/dashboard");
+        WebElement justice = browser.find(By.xpath("//section[.//canvas[@id='byAuthority-chart']]//table//a[text()='司法部']"));
+        String counted = justice.findElement(By.xpath("../../td[2]")).getAttribute("textContent").strip();
+        browser.open(justice.getAttribute("href").replaceFirst("^https?://[^/]+", ""));
+        assertThat(browser.find(By.cssSelector("#results .count")).getText()).isEqualTo(counted + " recommendations");
     }
 
     @Test

@@ -79,8 +79,15 @@ final class TestStack {
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
-            query.stop();
+            // Both services at once: each may take a while to shut down gracefully on a busy machine.
+            Thread stopQuery = new Thread(query::stop, "stop-query-service");
+            stopQuery.start();
             command.stop();
+            try {
+                stopQuery.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             database.stop();
             try {
                 LocalDatabase.delete(home);

@@ -57,7 +57,7 @@ class DashboardController {
         List<Chart> charts = List.of(
                 counts("byStage", "dashboard.byStage", "stage", "stage.", dashboard, false),
                 counts("byStatus", "dashboard.byStatus", "implementationStatus", "status.", dashboard, false),
-                counts("byAuthority", "dashboard.byAuthority", "authorityId", null, dashboard, true),
+                byAuthority(),
                 age(dashboard, asOf));
         Map<String, String> chartData = new LinkedHashMap<>();
         for (Chart chart : charts) {
@@ -86,6 +86,29 @@ class DashboardController {
                     href.encode().build().toUriString()));
         }
         return new Chart(id, text(titleKey), text(openOnly ? "dashboard.open" : "dashboard.total"), bars);
+    }
+
+    /**
+     * Open ones by authority, counted as the list counts them when filtered by that authority: addressed
+     * to it or to a body it supervises (the dashboard's own figures count direct addressees only, and a
+     * bar must open a list of exactly its length).
+     */
+    private Chart byAuthority() {
+        List<Bar> bars = new ArrayList<>();
+        for (Map<String, Object> authority : query.list("/api/authorities")) {
+            String id = String.valueOf(authority.get("authorityId"));
+            org.springframework.util.LinkedMultiValueMap<String, String> filter = new org.springframework.util.LinkedMultiValueMap<>();
+            filter.add("authorityId", id);
+            filter.add("open", "true");
+            filter.add("size", "1");
+            long open = ((Number) query.object("/api/recommendations", filter).get("totalElements")).longValue();
+            if (open > 0) {
+                bars.add(new Bar(String.valueOf(authority.get("name")), open, UriComponentsBuilder.fromPath("/recommendations")
+                        .queryParam("authorityId", id).queryParam("open", "true").build().toUriString()));
+            }
+        }
+        bars.sort((a, b) -> Long.compare(b.value(), a.value()));
+        return new Chart("byAuthority", text("dashboard.byAuthority"), text("dashboard.open"), bars);
     }
 
     /** Open ones by days since issue; each bucket is an issue-date range as of the dashboard's date. */
