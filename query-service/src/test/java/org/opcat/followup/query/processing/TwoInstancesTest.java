@@ -64,14 +64,16 @@ class TwoInstancesTest {
                     () -> claimed(a) == 2 && claimed(b) == 2);
             assertThat(ReadTableDump.of(a)).isEqualTo(together);
 
-            // Two replays asked for at once on both: one wins, the other gives up, nothing stalls.
+            // Two replays asked for at once on both: the first wins; the other gives up, or runs after
+            // it if the first's reset is done before the second stops waiting. Nothing stalls.
             ReadModelReplay replayOnB = b.bean(ReadModelReplay.class);
             replay.start("test on a");
             replayOnB.start("test on b");
             Await.until("both replays to finish", Duration.ofSeconds(90),
                     () -> !replay.status().inProgress() && !replayOnB.status().inProgress());
             assertThat(List.of(replay.status().state(), replayOnB.status().state()))
-                    .containsExactlyInAnyOrder(ReplayStatus.State.COMPLETED, ReplayStatus.State.FAILED);
+                    .contains(ReplayStatus.State.COMPLETED)
+                    .allMatch(state -> state == ReplayStatus.State.COMPLETED || state == ReplayStatus.State.FAILED);
             Await.until("the segments shared again", Duration.ofSeconds(30),
                     () -> claimed(a) == 2 && claimed(b) == 2);
             a.awaitCaughtUp();
