@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,37 +21,36 @@ import org.opcat.followup.spreadsheet.Sheet;
 import org.opcat.followup.spreadsheet.SheetWriter;
 
 /**
- * Times a spreadsheet import of N rows against a running command-service: a dry run, the real run
- * that follows it (no second validation), and the same file again (validated and recognized as
- * already stored). Half the rows are recommendations, half their responses; 50 authorities created
- * by the import. Progress is read from GET /api/imports/{importId} while the upload runs.
- *
- * <p>Arguments: base URL, user, password, rows (default 10000), run label (default a fresh one, so
- * references do not collide with an earlier run).
+ * Times a spreadsheet import of N rows against a running command-service (moved here from the
+ * separate bench/import project): a dry run, the real run that follows it (no second validation),
+ * and the same file again (validated and recognized as already stored). Half the rows are
+ * recommendations, half their responses; 50 authorities created by the import. Progress is read
+ * from GET /api/imports/{importId} while the upload runs.
  */
-public final class ImportBench {
+final class SpreadsheetImport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private ImportBench() {
+    record Result(String label, double seconds, String state) {
     }
 
-    public static void main(String[] args) throws Exception {
-        String base = args.length > 0 ? args[0] : "http://localhost:8081";
-        String auth = "Basic " + Base64.getEncoder().encodeToString(((args.length > 1 ? args[1] : "analyst") + ":"
-                + (args.length > 2 ? args[2] : "analyst-demo")).getBytes(StandardCharsets.UTF_8));
-        int rows = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
-        String run = args.length > 4 ? args[4] : Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    private SpreadsheetImport() {
+    }
+
+    /** The three uploads of {@code rows} rows; references carry {@code run}, so they never collide with an earlier run. */
+    static List<Result> run(String base, String auth, int rows, String run) throws Exception {
         byte[] workbook = workbook(run, rows / 2);
-        System.out.printf(Locale.ROOT, "workbook: %d rows (%d recommendations + %d responses), %d bytes%n", rows, rows / 2,
+        System.out.printf(Locale.ROOT, "    workbook: %d rows (%d recommendations + %d responses), %d bytes%n", rows, rows / 2,
                 rows / 2, workbook.length);
-        time("dry run", base, auth, workbook, "dryRun=true&createMissing=true");
-        time("import (after the dry run)", base, auth, workbook, "createMissing=true");
-        time("same file again", base, auth, workbook, "createMissing=true");
+        List<Result> results = new ArrayList<>();
+        results.add(time("dry run", base, auth, workbook, "dryRun=true&createMissing=true"));
+        results.add(time("import (after the dry run)", base, auth, workbook, "createMissing=true"));
+        results.add(time("same file again", base, auth, workbook, "createMissing=true"));
+        return results;
     }
 
-    private static void time(String label, String base, String auth, byte[] workbook, String query) throws Exception {
+    private static Result time(String label, String base, String auth, byte[] workbook, String query) throws Exception {
         UUID importId = UUID.randomUUID();
         Thread watcher = new Thread(() -> watch(base, auth, importId));
         watcher.setDaemon(true);
@@ -62,12 +60,12 @@ public final class ImportBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         watcher.interrupt();
         JsonNode body = JSON.readTree(answer.body());
-        System.out.printf(Locale.ROOT, "%-28s %d %s in %.1f s%n", label, answer.statusCode(),
-                body.path("state").asText(body.path("detail").asText()), seconds);
+        String state = body.path("state").asText(body.path("detail").asText());
+        System.out.printf(Locale.ROOT, "    %-28s %d %s in %.1f s%n", label, answer.statusCode(), state, seconds);
         if (answer.statusCode() != 200) {
-            System.out.println(answer.body());
-            System.exit(1);
+            throw new IllegalStateException("import refused: " + answer.body());
         }
+        return new Result(label, seconds, state);
     }
 
     /** What the status endpoint says every two seconds: what an upload page would show. */
@@ -79,7 +77,7 @@ public final class ImportBench {
                         .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString());
                 if (status.statusCode() == 200) {
                     JsonNode s = JSON.readTree(status.body());
-                    System.out.printf(Locale.ROOT, "    %s %d/%d rows, %.0f rows/s%n", s.get("state").asText(),
+                    System.out.printf(Locale.ROOT, "      %s %d/%d rows, %.0f rows/s%n", s.get("state").asText(),
                             s.get("rowsDone").asInt(), s.get("rowsTotal").asInt(), s.get("rowsPerSecond").asDouble());
                 }
             }
