@@ -60,6 +60,11 @@ public final class LocalDatabase {
         return "jdbc:postgresql://localhost:" + port + "/" + NAME;
     }
 
+    /** A connection pool-less data source on the service database, as the services' user. */
+    public javax.sql.DataSource dataSource() {
+        return server.getDatabase(USER, NAME);
+    }
+
     public long storedEvents() {
         try (Connection c = server.getDatabase(USER, NAME).getConnection(); Statement s = c.createStatement();
              ResultSet count = s.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {

@@ -93,6 +93,18 @@ public final class ServiceProcess {
         throw new IllegalStateException(name + " did not become ready in 3 minutes; see " + logs.resolve(name + ".log"));
     }
 
+    /** Like a power cut for this process: SIGKILL, no shutdown hooks, no graceful stop. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
     public void awaitExit() throws InterruptedException {
         process.waitFor();
     }
