@@ -108,6 +108,10 @@ class ImportController {
         report.put("state", dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED);
         report.put("rows", plan.rowsBySheet());
         report.put("commands", plan.commands().size());
+        if (outcome.newEvents() >= 0) {
+            // Events the file adds (dry run: would add); 0 for a file whose every row is already stored.
+            report.put("newEvents", outcome.newEvents());
+        }
         report.put(dryRun ? "wouldCreate" : "created", created(plan));
         progress.finish(dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED, report);
         report.put("status", progress.view().entrySet().stream().filter(e -> !e.getKey().equals("outcome"))

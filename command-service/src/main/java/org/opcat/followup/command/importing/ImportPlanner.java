@@ -202,6 +202,9 @@ class ImportPlanner {
             String authorityName = first.text("authority");
             UUID authorityId = authorityName == null ? null : authority(first, "authority", authorityName).orElse(null);
             LocalDate filedOn = first.date("filedOn");
+            if (first.text("planKey") == null) {
+                first.problem("planKey", "must not be blank: rows with the same reference and planKey are one plan");
+            }
             boolean clean = first.clean();
             List<MeasureRequest> measures = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {

@@ -7,9 +7,11 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.opcat.followup.command.refusal.CommandRefused;
+import org.opcat.followup.eventstore.EventStoreConfiguration;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.Sheet;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,17 +37,22 @@ class ImportRun {
 
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
     private final int chunk;
 
-    ImportRun(CommandGateway commands, PlatformTransactionManager transactionManager,
+    ImportRun(CommandGateway commands, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
             @Value("${followup.import.chunk-size:200}") int chunk) {
         this.commands = commands;
+        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.chunk = chunk;
     }
 
-    /** What came of a run: the problems (none when valid or stored) and, if interrupted, how far storing got. */
-    record Outcome(List<CellProblem> problems, boolean interrupted, int commandsStored) {
+    /**
+     * What came of a run: the problems (none when valid or stored), if interrupted how far storing
+     * got, and how many events the file adds (-1 when not counted: a real run after a dry run).
+     */
+    record Outcome(List<CellProblem> problems, boolean interrupted, int commandsStored, long newEvents) {
     }
 
     /** Thrown out of a transaction to end it early, after something other than a rule refused a row. */
@@ -68,9 +75,11 @@ class ImportRun {
         }
         List<CellProblem> problems = new ArrayList<>(plan.problems());
         progress.phase(ImportProgress.State.VALIDATING, plan.rows());
+        long newEvents;
         try {
-            transactions.executeWithoutResult(transaction -> {
+            newEvents = transactions.execute(transaction -> {
                 transaction.setRollbackOnly();
+                long mark = lastEvent();
                 for (PlannedCommand planned : plan.commands()) {
                     CellProblem refused = send(planned);
                     if (refused != null) {
@@ -78,15 +87,27 @@ class ImportRun {
                     }
                     progress.advance(planned.rows().size());
                 }
+                // This transaction sees its own appends: what the file would add (others' commits at most overcount).
+                return jdbc.queryForObject("SELECT count(*) FROM " + EventStoreConfiguration.EVENT_TABLE
+                        + " WHERE globalIndex > ?", Long.class, mark);
             });
         } catch (Interrupted interrupted) {
             problems.add(interrupted.problem);
-            return new Outcome(sorted(problems), true, 0);
+            return new Outcome(sorted(problems), true, 0, 0);
         }
         if (!problems.isEmpty() || dryRun) {
-            return new Outcome(sorted(problems), false, 0);
+            return new Outcome(sorted(problems), false, 0, newEvents);
+        }
+        if (newEvents == 0) {
+            // Every row is already stored (the same file again): storing would only repeat them.
+            return new Outcome(List.of(), false, 0, 0);
         }
         return store(plan, progress);
+    }
+
+    private long lastEvent() {
+        Long mark = jdbc.queryForObject("SELECT max(globalIndex) FROM " + EventStoreConfiguration.EVENT_TABLE, Long.class);
+        return mark == null ? 0 : mark;
     }
 
     private Outcome store(ImportPlan plan, ImportProgress progress) {
@@ -106,11 +127,11 @@ class ImportRun {
                     }
                 });
             } catch (Interrupted interrupted) {
-                return new Outcome(List.of(interrupted.problem), true, stored);
+                return new Outcome(List.of(interrupted.problem), true, stored, -1);
             }
             stored += part.size();
         }
-        return new Outcome(List.of(), false, stored);
+        return new Outcome(List.of(), false, stored, -1);
     }
 
     /** Null when the command was accepted (or recognized as a repeat); the refusal where it belongs otherwise. */

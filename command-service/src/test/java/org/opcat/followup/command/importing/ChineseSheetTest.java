@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
-import org.opcat.followup.command.api.CommandServiceTest;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.Sheet;
 import org.opcat.followup.spreadsheet.SheetWriter;
@@ -20,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * names typed with full-width spaces; 36 recommendations worded after the SPT's self-assessment
  * tool (paragraphs 30-45), with responses, action plans and follow-up visits.
  */
-@CommandServiceTest
+@ImportingTest
 class ChineseSheetTest {
 
     static final String[] TITLES = {
@@ -40,8 +39,9 @@ class ChineseSheetTest {
             "特殊情况下，宜建议当局立即停止某些做法并启动刑事调查。",
             "原则上应出版查访报告，包括建议。",
             "国家预防机制应与民间社会等其他相关国家和国际行为方保持对话，审议它们提供的所有相关资料。"};
-    static final String[] AUTHORITIES = {"司法部", "监狱管理局", "公安部", "国家卫生健康委员会"};
-    static final String[] PLACES = {"第一监狱", "第二看守所", "市精神卫生中心"};
+    // A province of its own: other tests of this database import 司法部 and 监狱管理局.
+    static final String[] AUTHORITIES = {"甲省司法厅", "甲省监狱管理局", "甲省公安厅", "甲省卫生健康委员会"};
+    static final String[] PLACES = {"甲省第一监狱", "甲省第二看守所", "甲省精神卫生中心"};
     static final int ROWS = 36;
 
     @Autowired
@@ -66,7 +66,7 @@ class ChineseSheetTest {
             rec.put("sourceKind", i % 5 == 0 ? "THEMATIC_REPORT" : "VISIT_REPORT");
             rec.put("documentReference", "查访报告 2025/V-" + (i / 4 + 1));
             // Ideographic spaces around a name, as typed in a Chinese input method: still the same authority.
-            rec.put("addressees", "\u3000" + authority + "\u3000" + (i % 3 == 0 && !authority.equals("监狱管理局") ? ";监狱管理局" : ""));
+            rec.put("addressees", "\u3000" + authority + "\u3000" + (i % 3 == 0 && !authority.equals("甲省监狱管理局") ? ";甲省监狱管理局" : ""));
             if (placeSpecific) {
                 rec.put("place", PLACES[i % PLACES.length]);
             }
@@ -103,15 +103,15 @@ class ChineseSheetTest {
 
     @Test
     void dryRunImportAndReimportOfAChineseWorkbook() {
-        api.registerAuthority("司法部", "MINISTRY", null);
+        api.registerAuthority("甲省司法厅", "MINISTRY", null);
         byte[] file = SheetWriter.xlsx(HeaderLanguage.ZH, workbook());
         long before = api.storedEvents();
 
         Answer dryRun = Uploads.xlsx(api, "dryRun=true&createMissing=true", file);
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
         assertThat(dryRun.json().get("wouldCreate").get("authorities").toString())
-                .as("司法部 is on record; the full-width spaces do not make a new one")
-                .isEqualTo("[\"监狱管理局\",\"公安部\",\"国家卫生健康委员会\"]");
+                .as("甲省司法厅 is on record; the ideographic spaces do not make a new one")
+                .isEqualTo("[\"甲省监狱管理局\",\"甲省公安厅\",\"甲省卫生健康委员会\"]");
         assertThat(dryRun.json().get("wouldCreate").get("places")).hasSize(3);
         assertThat(api.storedEvents()).isEqualTo(before);
 

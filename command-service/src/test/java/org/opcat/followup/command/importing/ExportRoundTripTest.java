@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
-import org.opcat.followup.command.api.CommandServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the export). Imported into a system that has none of its recommendations, it yields the same
  * recommendations, responses, plan and visit; imported again, nothing new.
  */
-@CommandServiceTest
+@ImportingTest
 class ExportRoundTripTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,14 +14,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
-import org.opcat.followup.command.api.CommandServiceTest;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.Sheet;
 import org.opcat.followup.spreadsheet.SheetWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The import endpoint: dry run, real run, re-import, created registers, refusals, status, templates. */
-@CommandServiceTest
+@ImportingTest
 class ImportTest {
 
     private static final String HEADER = "reference,title,text,language,issuedOn,sourceKind,documentReference,place,"
@@ -112,6 +111,7 @@ class ImportTest {
         assertThat(texts(dryRun.json().get("wouldCreate").get("authorities")))
                 .containsExactly("Department of Corrections", "Regional Court");
         assertThat(texts(dryRun.json().get("wouldCreate").get("places"))).containsExactly("Central Remand Centre");
+        assertThat(dryRun.json().get("newEvents").asLong()).as("2 authorities, a place, issue, response, plan, visit").isEqualTo(7);
         assertThat(api.storedEvents()).isEqualTo(before);
 
         UUID importId = UUID.randomUUID();
@@ -121,7 +121,8 @@ class ImportTest {
         // 2 authorities, 1 place, issued, response, plan, visit
         assertThat(api.storedEvents()).isEqualTo(before + 7);
         Long measures = api.jdbc().queryForObject("SELECT json_array_length(convert_from(payload, 'UTF8')::json -> 'measures') "
-                + "FROM events.domain_event_entry WHERE payloadType LIKE '%ActionPlanFiled'", Long.class);
+                + "FROM events.domain_event_entry WHERE payloadType LIKE '%ActionPlanFiled' "
+                + "AND convert_from(payload, 'UTF8') LIKE '%Hire two doctors%'", Long.class);
         assertThat(measures).isEqualTo(2);
 
         Answer status = api.get("/api/imports/" + importId);
@@ -132,6 +133,7 @@ class ImportTest {
         Answer again = Uploads.xlsx(api, "createMissing=true", file);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(texts(again.json().get("created").get("authorities"))).as("found by name now").isEmpty();
+        assertThat(again.json().get("newEvents").asLong()).isZero();
         assertThat(api.storedEvents()).as("the same file twice stores nothing new").isEqualTo(before + 7);
     }
 
@@ -160,6 +162,8 @@ class ImportTest {
         expectProblem(Uploads.upload(api, "", "latin1.csv", "text/csv", "reference\n\u00e9".getBytes(StandardCharsets.ISO_8859_1)),
                 400, "not UTF-8");
         expectProblem(Uploads.csv(api, "sheet=budget", HEADER), 400, "sheet must be one of");
+        expectProblem(Uploads.csv(api, "sheet=action-plans", "reference,planKey,authority,filedOn,measure,responsibleUnit,targetDate\n"
+                + "NOPE-1,,Somebody,2025-01-01,m,u,2025-02-01\n"), 400, "problem");
         expectProblem(Uploads.csv(api, "dryRun=perhaps", HEADER), 400, null);
         expectProblem(api.post("/api/imports", "{}"), 415, null);
         byte[] huge = new byte[20 * 1024 * 1024];

@@ -10,14 +10,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
-import org.opcat.followup.command.api.CommandServiceTest;
 import org.opcat.followup.command.importing.UprRecommendations.Upr;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.SheetWriter;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Real data: the 4,588 UPR recommendations, converted to the layout, dry-run, imported and imported again. */
-@CommandServiceTest
+@ImportingTest
 class UprDataTest {
 
     /** Other tests of this context share the database: count only what this file issued. */
@@ -38,6 +37,7 @@ class UprDataTest {
         Answer dryRun = Uploads.xlsx(api, "dryRun=true&createMissing=true", workbook);
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
         assertThat(dryRun.json().get("wouldCreate").get("authorities")).hasSize((int) states);
+        assertThat(dryRun.json().get("newEvents").asLong()).isEqualTo(states + 2L * file.size());
         assertThat(api.storedEvents()).isEqualTo(before);
 
         Answer imported = Uploads.xlsx(api, "createMissing=true", workbook);
