@@ -79,12 +79,10 @@ final class TestStack {
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             web.close();
-            // Both services at once: each may take a while to shut down gracefully on a busy machine.
-            Thread stopQuery = new Thread(query::stop, "stop-query-service");
-            stopQuery.start();
-            command.stop();
+            // Throwaway data: no graceful shutdown to wait for (it takes long on a busy machine).
             try {
-                stopQuery.join();
+                query.kill();
+                command.kill();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

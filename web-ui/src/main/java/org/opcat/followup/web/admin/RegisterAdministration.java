@@ -1,7 +1,6 @@
 package org.opcat.followup.web.admin;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opcat.followup.web.forms.FieldProblems;

@@ -1,6 +1,7 @@
 package org.opcat.followup.web.recommendations;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.opcat.followup.web.forms.FieldProblems;
@@ -38,7 +39,7 @@ class NewRecommendationController {
         blank.put("priority", "NORMAL");
         blank.put("scope", "PLACE_SPECIFIC");
         blank.put("sourceKind", "VISIT_REPORT");
-        return show(model, blank, java.util.List.of(), FieldProblems.NONE);
+        return show(model, blank, List.of(), FieldProblems.NONE);
     }
 
     @PostMapping("/recommendations")
@@ -75,7 +76,7 @@ class NewRecommendationController {
         }
     }
 
-    private String show(Model model, Map<String, String> values, java.util.List<String> chosenAddressees, FieldProblems problems) {
+    private String show(Model model, Map<String, String> values, List<String> chosenAddressees, FieldProblems problems) {
         Registers.Snapshot known = registers.now();
         model.addAttribute("values", values);
         model.addAttribute("chosenAddressees", chosenAddressees);
