@@ -69,6 +69,8 @@ class ManagerTest {
         browser.waiting().until(d -> d.findElements(By.cssSelector("table.results tbody tr")).stream()
                 .allMatch(row -> row.getText().contains("Urgent")));
         String bookmark = browser.driver.getCurrentUrl();
+        // The language switch follows the view (htmx swaps it along with the results).
+        assertThat(browser.find(By.linkText("中文")).getAttribute("href")).contains("priority=URGENT").contains("lang=zh");
         assertThat(bookmark).contains("stage=AWAITING_RESPONSE");
         int shown = browser.all(By.cssSelector("table.results tbody tr")).size();
         browser.driver.get(bookmark);

@@ -27,6 +27,10 @@ class RecommendationListController {
     private static final Set<String> PASSED_ON = Set.of("stage", "open", "implementationStatus", "authorityId", "placeId",
             "theme", "priority", "responseOverdue", "issuedFrom", "issuedTo", "q", "sort", "page");
 
+    /** The orders offered (the query API takes more; these are the ones people ask for). */
+    private static final List<String> SORTS = List.of("issuedOn,desc", "issuedOn,asc", "responseDueOn,asc", "lastActivityOn,desc",
+            "priority,asc");
+
     private final QueryApi query;
     private final Registers registers;
 
@@ -63,6 +67,7 @@ class RecommendationListController {
         model.addAttribute("stages", Vocabulary.STAGES);
         model.addAttribute("statuses", Vocabulary.STATUSES);
         model.addAttribute("priorities", Vocabulary.PRIORITIES);
+        model.addAttribute("sorts", SORTS);
         model.addAttribute("pageLinks", pageLinks(request, ((Number) page.get("totalPages")).intValue()));
         model.addAttribute("filtered", !filters.isEmpty());
         return "list";
