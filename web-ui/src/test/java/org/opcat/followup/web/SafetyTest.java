@@ -48,6 +48,17 @@ class SafetyTest {
     }
 
     @Test
+    void a_manager_cannot_record_even_with_a_valid_form_token() throws Exception {
+        String web = TestStack.get().webUrl;
+        signIn(web, "manager");
+        String recommendation = firstRecommendation(web);
+        String token = csrf(get(web + recommendation).body()); // the sign-out form's
+        HttpResponse<String> refused = post(web + recommendation + "/assessments", Map.of("_csrf", token,
+                "assessedOn", LocalDate.now().toString(), "status", "IN_PROGRESS", "basis", "a manager's opinion"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void user_text_is_shown_as_text() throws Exception {
         TestStack stack = TestStack.get();
         UUID id = UUID.randomUUID();
