@@ -28,7 +28,7 @@ import org.opcat.followup.events.recommendation.*;
  * the issued facts (dates, addressees), whether it is closed, and the entries recorded under
  * client-chosen ids so that a repeated request can be recognised.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Recommendation {
 
     private enum Closure { OPEN, IMPLEMENTED, WITHDRAWN }
