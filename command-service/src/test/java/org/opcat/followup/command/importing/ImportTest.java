@@ -138,6 +138,27 @@ class ImportTest {
     }
 
     @Test
+    void aResponsesFileAnswersARecommendationRecordedThroughTheApi() {
+        UUID ministry = api.registerAuthority("Ministry of the Interior", "MINISTRY", null);
+        Map<String, Object> issue = org.opcat.followup.command.api.CommandApiTest.recommendation("API-1/R-1", null, ministry);
+        issue.put("scope", "SYSTEMIC");
+        issue.remove("placeId");
+        Answer issued = api.post("/api/recommendations", issue);
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String csv = "\uFEFFreference,authority,receivedOn,channel,position,text\n"
+                + " api-1/r-1 ,MINISTRY OF THE INTERIOR,2025-07-01,written,partially accepted,\"Accepted, in part.\"\n";
+        long before = api.storedEvents();
+        Answer imported = Uploads.csv(api, "sheet=responses", csv);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(api.storedEvents()).isEqualTo(before + 1);
+        assertThat(api.jdbc().queryForObject("SELECT aggregateIdentifier FROM events.domain_event_entry "
+                + "WHERE payloadType LIKE '%AuthorityResponseRecorded' AND convert_from(payload, 'UTF8') LIKE '%Accepted, in part.%'",
+                String.class)).isEqualTo(issued.json().get("recommendationId").asText());
+        assertThat(Uploads.csv(api, "sheet=responses", csv).status()).isEqualTo(200);
+        assertThat(api.storedEvents()).as("again: nothing new").isEqualTo(before + 1);
+    }
+
+    @Test
     void onlyAnalystsAndAdministratorsImport() {
         byte[] file = (HEADER + row("RGT-1", "2025-03-01", "", "Nobody")).getBytes(StandardCharsets.UTF_8);
         assertThat(Uploads.upload(api.as("manager"), "dryRun=true", "a.csv", "text/csv", file).status()).isEqualTo(403);

@@ -2,7 +2,10 @@ package org.opcat.followup.command.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,8 +37,26 @@ class UprDataTest {
         long before = api.storedEvents();
         long states = file.stream().map(Upr::state).distinct().count();
 
-        Answer dryRun = Uploads.xlsx(api, "dryRun=true&createMissing=true", workbook);
+        // The dry run in the background, its progress read meanwhile, as an upload page would.
+        UUID importId = UUID.randomUUID();
+        CompletableFuture<Answer> running = CompletableFuture.supplyAsync(() -> Uploads.xlsx(api,
+                "dryRun=true&createMissing=true&importId=" + importId, workbook));
+        JsonNode seen = null;
+        while (!running.isDone()) {
+            Answer status = api.get("/api/imports/" + importId);
+            if (status.status() == 200 && status.json().get("state").asText().equals("VALIDATING")
+                    && status.json().get("rowsDone").asInt() > 0) {
+                seen = status.json();
+                break;
+            }
+            Thread.sleep(100);
+        }
+        Answer dryRun = running.get();
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+        assertThat(seen).as("progress seen while validating").isNotNull();
+        assertThat(seen.get("rowsTotal").asInt()).isEqualTo(2 * file.size());
+        assertThat(seen.get("rowsDone").asInt()).isBetween(1, 2 * file.size());
+        assertThat(seen.get("rowsPerSecond").asDouble()).isPositive();
         assertThat(dryRun.json().get("wouldCreate").get("authorities")).hasSize((int) states);
         assertThat(dryRun.json().get("newEvents").asLong()).isEqualTo(states + 2L * file.size());
         assertThat(api.storedEvents()).isEqualTo(before);
