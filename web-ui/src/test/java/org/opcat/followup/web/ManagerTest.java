@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -102,5 +103,14 @@ class ManagerTest {
         assertThat(browser.heading()).contains("司法部监狱管理局");
         browser.screenshot("manager-03-dialogue");
         browser.assertAccessible("authority dialogue");
+
+        // On paper: no navigation, no buttons, the figures and the open recommendations only.
+        ChromeDriver chrome = (ChromeDriver) browser.driver;
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.find(By.cssSelector(".site-header")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.cssSelector("button.print")).isDisplayed()).isFalse();
+        assertThat(browser.find(By.id("figures-heading")).isDisplayed()).isTrue();
+        browser.screenshot("manager-04-dialogue-print");
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
 }
