@@ -1,10 +1,14 @@
 package org.opcat.followup.web.signin;
 
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -24,6 +28,14 @@ class WebSecurity {
             + "img-src 'self' data:; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'self'; "
             + "object-src 'none'";
 
+    /** A wrong password and an unreachable command-service are different news for the user. */
+    private static AuthenticationFailureHandler signInFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/signin?error");
+        failures.setExceptionMappings(Map.of(AuthenticationServiceException.class.getName(), "/signin?unavailable"));
+        return failures;
+    }
+
     @Bean
     SecurityFilterChain pages(HttpSecurity http, PasswordCheckAtCommandService passwordCheck) throws Exception {
         http.authenticationProvider(passwordCheck)
@@ -36,7 +48,7 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.POST, "/recommendations", "/recommendations/**").hasAnyRole(ANALYST, ADMIN)
                         .anyRequest().hasAnyRole(ANALYST, MANAGER, ADMIN))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
-                        .defaultSuccessUrl("/").failureUrl("/signin?error"))
+                        .defaultSuccessUrl("/").failureHandler(signInFailures()))
                 .logout(out -> out.logoutUrl("/signout").logoutSuccessUrl("/signin?signedOut"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
