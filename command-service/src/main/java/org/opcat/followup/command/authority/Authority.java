@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.opcat.followup.command.Registers;
-import org.opcat.followup.command.refusal.RuleViolated;
+import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.events.authority.AuthorityKind;
 import org.opcat.followup.events.authority.AuthorityRegistered;
@@ -37,10 +37,7 @@ public class Authority {
     public UUID handle(RegisterAuthority command, Registers registers) {
         var event = new AuthorityRegistered(command.authorityId(), command.name().strip(), command.kind(),
                 command.parentAuthorityId());
-        if (registered != null) {
-            if (!registered.equals(event)) {
-                throw new RuleViolated("authorityId", "authority " + authorityId + " was already registered with other content");
-            }
+        if (Repeats.isRepeat(registered, event, "authorityId", authorityId)) {
             return authorityId;
         }
         // A new body cannot be anyone's parent yet, so requiring an existing parent rules out cycles.

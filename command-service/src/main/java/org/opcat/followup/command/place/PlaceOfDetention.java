@@ -11,7 +11,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.opcat.followup.command.Registers;
-import org.opcat.followup.command.refusal.RuleViolated;
+import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.events.place.PlaceOfDetentionRegistered;
 import org.opcat.followup.events.place.PlaceType;
@@ -37,10 +37,7 @@ public class PlaceOfDetention {
     public UUID handle(RegisterPlaceOfDetention command, Registers registers) {
         var event = new PlaceOfDetentionRegistered(command.placeId(), command.name().strip(), command.type(),
                 command.region().strip(), command.authorityId());
-        if (registered != null) {
-            if (!registered.equals(event)) {
-                throw new RuleViolated("placeId", "place " + placeId + " was already registered with other content");
-            }
+        if (Repeats.isRepeat(registered, event, "placeId", placeId)) {
             return placeId;
         }
         if (!registers.hasAuthority(event.authorityId())) {

@@ -19,6 +19,7 @@ import org.opcat.followup.command.BusinessCalendar;
 import org.opcat.followup.command.Registers;
 import org.opcat.followup.command.recommendation.RecommendationCommands.*;
 import org.opcat.followup.command.refusal.InvalidInput;
+import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.events.recommendation.*;
@@ -57,11 +58,7 @@ public class Recommendation {
                 command.text(), command.language(), command.issuedOn(), command.source(), command.placeId(),
                 command.addresseeAuthorityIds(), command.themes(), command.scope(), command.priority(),
                 command.standards(), command.responseDueOn(), command.confidential());
-        if (issued != null) {
-            if (!issued.equals(event)) {
-                throw new RuleViolated("recommendationId",
-                        "recommendation " + recommendationId + " was already issued with other content");
-            }
+        if (Repeats.isRepeat(issued, event, "recommendationId", recommendationId)) {
             return new Recorded(recommendationId, null, 0);
         }
         calendar.requirePlausible("issuedOn", event.issuedOn());
@@ -199,10 +196,7 @@ public class Recommendation {
      */
     private Recorded recordEntry(OnExisting command, String idField, UUID entryId, Object event, Runnable rules) {
         Entry earlier = entries.get(entryId);
-        if (earlier != null) {
-            if (!earlier.event().equals(event)) {
-                throw new RuleViolated(idField, idField + " " + entryId + " was already used with other content");
-            }
+        if (Repeats.isRepeat(earlier == null ? null : earlier.event(), event, idField, entryId)) {
             return new Recorded(recommendationId, entryId, earlier.version());
         }
         requireOpenAndCurrent(command);
