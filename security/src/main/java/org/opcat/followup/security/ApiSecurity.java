@@ -21,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
@@ -45,7 +46,7 @@ public class ApiSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EndpointRights rights, SecuritySettings settings,
-            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier) throws Exception {
+            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier, UserAccounts accounts) throws Exception {
         ProblemAnswersForSecurity problems = new ProblemAnswersForSecurity(
                 settings.jwt() ? "Bearer" : "Basic realm=\"followup\", charset=\"UTF-8\"");
         http.csrf(csrf -> csrf.disable())
@@ -68,7 +69,7 @@ public class ApiSecurity {
             // Bearer tokens: the identity provider's (jwt mode), or, beside HTTP Basic, those of a
             // trusted client such as the web interface relaying its signed-in user.
             http.oauth2ResourceServer(resource -> resource
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles(settings)))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(settings.jwt() ? tokenRoles(settings) : registeredUser(settings, accounts)))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         if (!settings.jwt()) {
@@ -94,6 +95,26 @@ public class ApiSecurity {
             String username = jwt.hasClaim(settings.usernameClaim()) ? jwt.getClaimAsString(settings.usernameClaim())
                     : jwt.getSubject();
             return new JwtAuthenticationToken(jwt, authorities, username);
+        };
+    }
+
+    /**
+     * A token relayed by a trusted front end (basic mode) names a user of the register: that user
+     * must still exist and be enabled, and the register's roles apply, not the token's. So a user
+     * disabled, locked or given other roles after signing in to the web interface is refused or
+     * limited at once, not when their session ends.
+     */
+    static Converter<Jwt, AbstractAuthenticationToken> registeredUser(SecuritySettings settings, UserAccounts accounts) {
+        return jwt -> {
+            String username = jwt.hasClaim(settings.usernameClaim()) ? jwt.getClaimAsString(settings.usernameClaim())
+                    : jwt.getSubject();
+            UserAccount account = accounts.find(username)
+                    .filter(UserAccount::enabled)
+                    .filter(a -> a.lockedUntil() == null || a.lockedUntil().isBefore(java.time.Instant.now()))
+                    .orElseThrow(() -> new InvalidBearerTokenException("the token's user is unknown, disabled or locked"));
+            List<GrantedAuthority> authorities = account.roles().stream()
+                    .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
+            return new JwtAuthenticationToken(jwt, authorities, account.username());
         };
     }
 

@@ -49,6 +49,21 @@ class RelayedTokenTest {
         assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + relayed).status()).isEqualTo(200);
 
+        // The register decides, not the token: a manager's token that claims ADMIN is a manager's.
+        String inflated = JwtModeTest.token(JwtModeTest.PROVIDER, "manager", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + inflated).status()).isEqualTo(403);
+        // A user disabled after signing in to the web interface is refused at once.
+        String analystToken = JwtModeTest.token(JwtModeTest.PROVIDER, "analyst", List.of("ANALYST"), Instant.now().plusSeconds(120));
+        assertThat(api.withCredentials(null, null).send("GET", "/api/users/me", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + analystToken).status()).isEqualTo(200);
+        assertThat(api.as("admin").put("/api/users/analyst/enabled", java.util.Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(api.withCredentials(null, null).send("GET", "/api/users/me", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + analystToken).status()).isEqualTo(401);
+        String stranger = JwtModeTest.token(JwtModeTest.PROVIDER, "nobody-of-the-register", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        assertThat(api.withCredentials(null, null).send("GET", "/api/users/me", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + stranger).status()).isEqualTo(401);
+
         String forged = JwtModeTest.token(JwtModeTest.FORGER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
         assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + forged).status()).isEqualTo(401);
