@@ -17,7 +17,8 @@ import java.util.Locale;
  */
 final class AnnualReportTimes {
 
-    record Result(String format, double medianSeconds, long bytes, boolean timedOut) {
+    /** {@code failure}: null, or why no time could be taken (timed out, or the service answered an error). */
+    record Result(String format, double medianSeconds, long bytes, String failure) {
     }
 
     private final Api api;
@@ -37,11 +38,16 @@ final class AnnualReportTimes {
                 bytes = api.getOk(String.format(Locale.ROOT, "/api/reports/annual/%d?format=%s&lang=%s", year, format, lang),
                         limit).length;
             } catch (UncheckedIOException timeout) {
-                return new Result(format, limit.toSeconds(), 0, true);
+                return new Result(format, limit.toSeconds(), 0, "timed out after " + limit.toSeconds() + " s");
+            } catch (IllegalStateException error) {
+                // e.g. 500 after an OutOfMemoryError in a 256 MB heap: a figure in itself, so the run goes on.
+                java.util.regex.Matcher status = java.util.regex.Pattern.compile("→ (\\d{3})").matcher(error.getMessage());
+                return new Result(format, (System.nanoTime() - start) / 1e9, 0, String.format(Locale.ROOT,
+                        "failed: HTTP %s after %.0f s", status.find() ? status.group(1) : "?", (System.nanoTime() - start) / 1e9));
             }
             seconds.add((System.nanoTime() - start) / 1e9);
         }
         Collections.sort(seconds);
-        return new Result(format, seconds.get(seconds.size() / 2), bytes, false);
+        return new Result(format, seconds.get(seconds.size() / 2), bytes, null);
     }
 }

@@ -14,13 +14,21 @@ final class Figures {
     /** How a row's target is checked. */
     enum Check { AT_LEAST_RATIO, AT_MOST, NONE }
 
-    record Row(String figure, double value, String unit, Double baseline, Check check, double target, String targetText) {
+    record Row(String figure, double value, String unit, Double baseline, Check check, double target, String targetText,
+               String failure) {
+
+        Row(String figure, double value, String unit, Double baseline, Check check, double target, String targetText) {
+            this(figure, value, unit, baseline, check, target, targetText, null);
+        }
 
         Double ratio() {
             return baseline == null || baseline == 0 ? null : value / baseline;
         }
 
         String met() {
+            if (failure != null) {
+                return check == Check.NONE ? "" : "NO";
+            }
             return switch (check) {
                 case NONE -> "";
                 case AT_MOST -> value <= target ? "yes" : "NO";
@@ -41,6 +49,11 @@ final class Figures {
         rows.add(new Row(figure, value, unit, null, Check.AT_MOST, max, String.format(Locale.ROOT, "≤ %s", number(max))));
     }
 
+    /** A measurement that produced no figure (time-out, error answer): the table says so instead of a number. */
+    void failed(String figure, String failure, boolean hadTarget, String targetText) {
+        rows.add(new Row(figure, Double.NaN, "", null, hadTarget ? Check.AT_MOST : Check.NONE, 0, targetText, failure));
+    }
+
     void info(String figure, double value, String unit) {
         rows.add(new Row(figure, value, unit, null, Check.NONE, 0, ""));
     }
@@ -59,7 +72,8 @@ final class Figures {
         out.append("| figure | value | baseline (raw PostgreSQL) | ratio | target | met? |\n");
         out.append("| --- | ---: | ---: | ---: | --- | --- |\n");
         for (Row row : rows) {
-            out.append("| ").append(row.figure()).append(" | ").append(number(row.value())).append(' ').append(row.unit())
+            out.append("| ").append(row.figure()).append(" | ")
+                    .append(row.failure() != null ? row.failure() : number(row.value()) + " " + row.unit())
                     .append(" | ").append(row.baseline() == null ? "" : number(row.baseline()) + " " + row.unit())
                     .append(" | ").append(row.ratio() == null ? "" : String.format(Locale.ROOT, "%.0f %%", row.ratio() * 100))
                     .append(" | ").append(row.targetText()).append(" | ").append(row.met()).append(" |\n");
