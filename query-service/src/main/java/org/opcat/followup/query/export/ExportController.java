@@ -44,47 +44,23 @@ public class ExportController {
 
     @GetMapping("/recommendations.csv")
     public ResponseEntity<byte[]> csv(
-            @RequestParam(required = false) List<Stage> stage,
-            @RequestParam(required = false) Boolean open,
-            @RequestParam(required = false) List<ImplementationStatus> implementationStatus,
-            @RequestParam(required = false) UUID authorityId,
-            @RequestParam(required = false) UUID placeId,
-            @RequestParam(required = false) String theme,
-            @RequestParam(required = false) List<Priority> priority,
-            @RequestParam(required = false) Boolean responseOverdue,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
-            @RequestParam(required = false) String q,
+            RecommendationFilter filter,
             @RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(defaultValue = "en") String lang,
             HttpServletRequest request) {
         Sheet which = Sheet.named(sheet).orElseThrow(() -> new BadQuery("sheet", "sheet must be one of "
                 + List.of(Sheet.values()).stream().map(Sheet::key).toList()));
         HeaderLanguage language = language(lang);
-        RecommendationFilter filter = new RecommendationFilter(stage, open, implementationStatus, authorityId, placeId,
-                theme, priority, responseOverdue, issuedFrom, issuedTo, q);
         Map<Sheet, List<Map<String, String>>> sheets = export.sheets(filter, orderBy(request), today.date());
         return download(SheetWriter.csv(which, language, sheets.get(which)), FileFormat.CSV, which.key() + ".csv");
     }
 
     @GetMapping("/recommendations.xlsx")
     public ResponseEntity<byte[]> xlsx(
-            @RequestParam(required = false) List<Stage> stage,
-            @RequestParam(required = false) Boolean open,
-            @RequestParam(required = false) List<ImplementationStatus> implementationStatus,
-            @RequestParam(required = false) UUID authorityId,
-            @RequestParam(required = false) UUID placeId,
-            @RequestParam(required = false) String theme,
-            @RequestParam(required = false) List<Priority> priority,
-            @RequestParam(required = false) Boolean responseOverdue,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
-            @RequestParam(required = false) String q,
+            RecommendationFilter filter,
             @RequestParam(defaultValue = "en") String lang,
             HttpServletRequest request) {
         HeaderLanguage language = language(lang);
-        RecommendationFilter filter = new RecommendationFilter(stage, open, implementationStatus, authorityId, placeId,
-                theme, priority, responseOverdue, issuedFrom, issuedTo, q);
         Map<Sheet, List<Map<String, String>>> sheets = export.sheets(filter, orderBy(request), today.date());
         return download(SheetWriter.xlsx(language, sheets), FileFormat.XLSX, "recommendations.xlsx");
     }

@@ -11,6 +11,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -53,6 +55,21 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
         return ResponseEntity.badRequest().body(badRequest(field,
                 "'" + e.getValue() + "' is not " + expected).getBody());
+    }
+
+    /** A filter bound into a record (RecommendationFilter): the first value that could not be read. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        FieldError error = e.getBindingResult().getFieldError();
+        if (error == null) {
+            return ResponseEntity.badRequest().body(badRequest("query", "is not valid").getBody());
+        }
+        TypeMismatchException mismatch = error.contains(TypeMismatchException.class) ? error.unwrap(TypeMismatchException.class) : null;
+        String message = mismatch != null && mismatch.getRequiredType() != null
+                ? "'" + error.getRejectedValue() + "' is not " + describe(mismatch.getRequiredType())
+                : String.valueOf(error.getDefaultMessage());
+        return ResponseEntity.badRequest().body(badRequest(error.getField(), message).getBody());
     }
 
     @Override

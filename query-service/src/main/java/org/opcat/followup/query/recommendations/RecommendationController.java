@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class RecommendationController {
 
     /** Each word of q is one substring condition: a bound keeps one request from asking thousands. */
-    static final int MAX_Q_LENGTH = 200;
 
     private final RecommendationQueries queries;
     private final RecommendationDetails details;
@@ -47,31 +46,16 @@ public class RecommendationController {
 
     @GetMapping
     public Page<RecommendationSummary> list(
-            @RequestParam(required = false) List<Stage> stage,
-            @RequestParam(required = false) Boolean open,
-            @RequestParam(required = false) List<ImplementationStatus> implementationStatus,
-            @RequestParam(required = false) UUID authorityId,
-            @RequestParam(required = false) UUID placeId,
-            @RequestParam(required = false) String theme,
-            @RequestParam(required = false) List<Priority> priority,
-            @RequestParam(required = false) Boolean responseOverdue,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedTo,
-            @RequestParam(required = false) String q,
+            RecommendationFilter filter,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size,
             @RequestParam(required = false) UUID recommendationId,
             @RequestParam(required = false) Long minVersion,
             HttpServletRequest request) {
-        if (q != null && q.length() > MAX_Q_LENGTH) {
-            throw new BadQuery("q", "at most " + MAX_Q_LENGTH + " characters");
-        }
         PageRequest pageRequest = new PageRequest(page, size);
         // Raw values: Spring would split "issuedOn,desc" into two list elements.
         String orderBy = RecommendationSort.orderBy(request.getParameterValues("sort"));
         readYourWrites.awaitIfAsked(recommendationId, minVersion);
-        RecommendationFilter filter = new RecommendationFilter(stage, open, implementationStatus, authorityId, placeId,
-                theme, priority, responseOverdue, issuedFrom, issuedTo, q);
         return queries.list(filter, pageRequest, orderBy, today.date());
     }
 
