@@ -20,6 +20,22 @@
         }
     });
 
+    // Import: the form's POST answers only when the check or the import is done (a minute for a
+    // large file); meanwhile htmx polls how far it is, and the button cannot be pressed twice.
+    document.addEventListener('submit', function (event) {
+        var form = event.target.closest('form[data-progress]');
+        if (!form || typeof htmx === 'undefined') {
+            return;
+        }
+        var box = document.getElementById(form.getAttribute('data-progress'));
+        box.setAttribute('hx-get', box.getAttribute('data-poll'));
+        box.setAttribute('hx-trigger', 'load, every 1s');
+        box.hidden = false;
+        htmx.process(box);
+        var button = form.querySelector('button[type=submit]');
+        setTimeout(function () { button.disabled = true; }, 0);
+    });
+
     // A new measure row came in: put the cursor into it.
     document.addEventListener('htmx:afterSwap', function (event) {
         if (event.detail.target && event.detail.target.id === 'measures') {

@@ -23,19 +23,25 @@ class ServiceClients {
 
     @Bean
     CommandApi commandApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
-        return new CommandApi(client(builder, settings.commandUrl(), tokens));
+        return new CommandApi(client(builder, settings.commandUrl(), tokens, Duration.ofSeconds(30)));
+    }
+
+    /** 10,000 rows take about a minute to validate on a loaded machine, as long again to store. */
+    @Bean
+    SpreadsheetImports spreadsheetImports(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
+        return new SpreadsheetImports(client(builder, settings.commandUrl(), tokens, Duration.ofMinutes(10)));
     }
 
     @Bean
     QueryApi queryApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
-        return new QueryApi(client(builder, settings.queryUrl(), tokens));
+        return new QueryApi(client(builder, settings.queryUrl(), tokens, Duration.ofSeconds(30)));
     }
 
-    private static RestClient client(RestClient.Builder builder, String baseUrl, IdentityToken tokens) {
+    private static RestClient client(RestClient.Builder builder, String baseUrl, IdentityToken tokens, Duration readTimeout) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         // query-service waits up to 5 s for a minVersion; the annual report pdf takes a few seconds too
-        factory.setReadTimeout(Duration.ofSeconds(30));
+        factory.setReadTimeout(readTimeout);
         return builder.clone()
                 .baseUrl(baseUrl)
                 .requestFactory(factory)

@@ -46,6 +46,7 @@ class WebSecurity {
                         .requestMatchers("/", "/report", "/report/**").authenticated()
                         .requestMatchers("/recommendations/new", "/recommendations/measure-row").hasAnyRole(ANALYST, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/recommendations", "/recommendations/**").hasAnyRole(ANALYST, ADMIN)
+                        .requestMatchers("/imports", "/imports/**").hasAnyRole(ANALYST, ADMIN)
                         .anyRequest().hasAnyRole(ANALYST, MANAGER, ADMIN))
                 .formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin")
                         .defaultSuccessUrl("/").failureHandler(signInFailures()))

@@ -1,0 +1,253 @@
+package org.opcat.followup.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * An analyst imports a Chinese workbook: the dry run's report (rows, the authority it would
+ * register), the confirmation, and the recommendations in the list. A sheet with mistakes shows
+ * each by sheet, row and column and stores nothing; a manager is not offered the page.
+ * The spreadsheets are written here with Apache POI and Commons CSV, headers and values in Chinese.
+ */
+class ImportSpreadsheetTest {
+
+    private static final List<String> HEADERS = List.of("编号", "标题", "正文", "语言", "发布日期", "来源类型", "收件机关", "主题",
+            "范围", "优先级");
+
+    private static Browser browser;
+    private static Path files;
+
+    @BeforeAll
+    static void signIn() throws Exception {
+        browser = new Browser(TestStack.get().webUrl, "en");
+        browser.signIn("analyst");
+        files = Files.createTempDirectory("import-test");
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        browser.close();
+        try (var all = Files.walk(files)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void checks_a_chinese_workbook_confirms_and_finds_it_in_the_list() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String word = "放风场" + run;
+        String newAuthority = "某市看守所管理支队" + run;
+        Path workbook = xlsx("建议导入-" + run + ".xlsx", List.of(
+                List.of("导入/" + run + "/1", "保障在押人员每日户外活动（" + word + "）", "查访发现" + word + "长期关闭。建议每日开放不少于一小时。",
+                        "zh", "2025年3月1日", "VISIT_REPORT", "司法部监狱管理局", "户外活动", "SYSTEMIC", "HIGH"),
+                List.of("导入/" + run + "/2", "完善看守所医疗记录（" + word + "）", "建议建立入所体检记录制度。" + word,
+                        "zh", "2025/3/2", "VISIT_REPORT", "司法部监狱管理局;" + newAuthority, "医疗", "SYSTEMIC", "NORMAL")));
+
+        browser.open("/imports");
+        assertThat(browser.heading()).isEqualTo("Import a spreadsheet");
+        browser.assertAccessible("import page");
+        browser.screenshot("import-01-form");
+
+        browser.find(By.id("import-file")).sendKeys(workbook.toString());
+        browser.find(By.id("import-createMissing")).click();
+        browser.find(By.cssSelector("#import-form button[type=submit]")).click();
+
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-heading")));
+        assertThat(browser.find(By.cssSelector(".import-report .notice")).getText()).contains(workbook.getFileName().toString());
+        assertThat(browser.find(By.cssSelector(".import-report .lead")).getText()).isEqualTo("2 rows would be stored when you confirm.");
+        assertThat(browser.find(By.cssSelector("table.rows-by-sheet tbody")).getText()).contains("Recommendations 2");
+        assertThat(browser.find(By.cssSelector(".registered")).getText()).contains(newAuthority).doesNotContain("司法部监狱管理局");
+        browser.assertAccessible("import report");
+        browser.screenshot("import-02-dry-run-report");
+
+        // Nothing is stored by the check: the list does not know the word.
+        assertThat(countInList(browser, word)).isZero();
+        // What the page polls while a check runs (the file here is too small to watch it).
+        String confirmAction = browser.find(By.cssSelector("form[data-progress=confirm-progress]")).getAttribute("action");
+        String importId = confirmAction.replaceAll(".*/imports/([0-9a-f-]+)/confirm$", "$1");
+        assertThat(fetchText(browser, "/imports/" + importId + "/progress")).contains("Checked");
+        assertThat(fetchText(browser, "/imports/" + UUID.randomUUID() + "/progress")).contains("Sending the file");
+
+        browser.find(By.id("confirm-import")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-heading")));
+        assertThat(browser.find(By.cssSelector(".notice.success")).getText()).contains("2 rows");
+        assertThat(browser.find(By.cssSelector(".registered")).getText()).contains(newAuthority);
+        browser.assertAccessible("import outcome");
+        browser.screenshot("import-03-imported");
+
+        // The list finds both by a word of their titles (the read side catches up within moments).
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofSeconds(1))
+                .until(d -> countInList(browser, word) == 2);
+        browser.open("/recommendations?q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8));
+        WebElement row = browser.find(By.xpath("//table[contains(@class,'results')]//tr[td/a[text()='导入/" + run + "/1']]"));
+        assertThat(row.getText()).contains("High");
+        browser.screenshot("import-04-in-the-list");
+
+        // A reload of the outcome does not import again: the form is back.
+        browser.open("/imports/done");
+        assertThat(browser.all(By.id("import-form"))).hasSize(1);
+    }
+
+    @Test
+    void a_sheet_with_mistakes_shows_every_problem_and_stores_nothing() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String word = "错误表格" + run;
+        Path csv = csv("建议-有错误-" + run + ".csv", List.of(
+                List.of("错误/" + run + "/1", "标题" + word, "正文" + word, "zh", "2025年13月40日", "VISIT_REPORT",
+                        "司法部监狱管理局", "", "SYSTEMIC", "HIGH"),
+                List.of("错误/" + run + "/2", "标题" + word, "正文" + word, "zh", "2025-03-01", "VISIT_REPORT",
+                        "不存在的机关" + run, "", "SYSTEMIC", "URGENT")));
+
+        try (Browser chinese = new Browser(TestStack.get().webUrl, "zh")) {
+            chinese.signIn("analyst");
+            chinese.open("/imports");
+            assertThat(chinese.heading()).isEqualTo("导入表格");
+            chinese.find(By.id("import-file")).sendKeys(csv.toString());
+            new Select(chinese.find(By.id("import-sheet"))).selectByValue("recommendations");
+            chinese.find(By.cssSelector("#import-form button[type=submit]")).click();
+
+            chinese.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("problems-heading")));
+            assertThat(chinese.find(By.cssSelector(".notice.error")).getText()).contains("未存储任何内容");
+            List<WebElement> problems = chinese.all(By.cssSelector("table.problems tbody tr"));
+            assertThat(problems).extracting(WebElement::getText)
+                    .anySatisfy(text -> assertThat(text).startsWith("建议 2 发布日期（issuedOn）").contains("2025年13月40日"))
+                    .anySatisfy(text -> assertThat(text).startsWith("建议 3 收件机关（addressees）").contains("不存在的机关" + run));
+            assertThat(chinese.all(By.id("confirm-import"))).isEmpty();
+            // The form is there again to send the corrected file.
+            assertThat(chinese.all(By.id("import-form"))).hasSize(1);
+            chinese.assertAccessible("import problems");
+            chinese.screenshot("import-05-problems-zh");
+        }
+        assertThat(countInList(browser, word)).isZero();
+    }
+
+    @Test
+    void no_file_is_said_beside_the_field() throws Exception {
+        browser.open("/imports");
+        // The browser would refuse to send a required file field empty; a script-less client need not.
+        ((JavascriptExecutor) browser.driver).executeScript("document.getElementById('import-file').removeAttribute('required')");
+        browser.find(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement error = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("import-file-error")));
+        assertThat(error.getText()).isEqualTo("Choose a CSV or XLSX file.");
+        assertThat(browser.find(By.id("import-file")).getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    @Test
+    void templates_download_through_the_web_interface() throws Exception {
+        browser.open("/imports");
+        // Chinese headers, and the page still in English afterwards.
+        for (String link : List.of("/imports/template.xlsx?headers=zh", "/imports/template.csv?sheet=responses&headers=zh")) {
+            assertThat(browser.all(By.cssSelector("a[href='" + link + "']"))).hasSize(1);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> answer = (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(async r => {
+                        const bytes = await r.arrayBuffer();
+                        done({status: r.status, type: r.headers.get('content-type'),
+                              disposition: r.headers.get('content-disposition'),
+                              text: new TextDecoder('utf-8').decode(bytes), size: bytes.byteLength});
+                    }).catch(e => done({status: -1, type: String(e)}));
+                    """, link);
+            assertThat(answer.get("status")).as(link).isEqualTo(200L);
+            assertThat((String) answer.get("disposition")).as(link).startsWith("attachment");
+            if (link.contains(".csv")) {
+                assertThat((String) answer.get("text")).contains("编号", "机关", "立场");
+            } else {
+                assertThat((String) answer.get("type")).startsWith("application/vnd.openxmlformats");
+            }
+        }
+        browser.open("/imports");
+        assertThat(browser.heading()).isEqualTo("Import a spreadsheet");
+    }
+
+    @Test
+    void a_manager_is_not_offered_the_import() throws Exception {
+        try (Browser manager = new Browser(TestStack.get().webUrl, "en")) {
+            manager.signIn("manager");
+            assertThat(manager.all(By.linkText("Import spreadsheet"))).isEmpty();
+            manager.open("/imports");
+            assertThat(manager.find(By.tagName("main")).getText()).contains("Your roles do not allow this.");
+            assertThat(manager.all(By.id("import-form"))).isEmpty();
+        }
+        // and the analyst is
+        browser.open("/recommendations");
+        assertThat(browser.all(By.linkText("Import spreadsheet"))).hasSize(1);
+    }
+
+    private static String fetchText(Browser in, String path) {
+        return (String) ((JavascriptExecutor) in.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.text()).then(done).catch(e => done('failed: ' + e));
+                """, path);
+    }
+
+    /** How many recommendations the list finds by a word, fetched beside the page shown (which stays). */
+    private static int countInList(Browser in, String word) {
+        Number count = (Number) ((JavascriptExecutor) in.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/recommendations?q=' + encodeURIComponent(arguments[0])).then(r => r.text())
+                    .then(html => done(new DOMParser().parseFromString(html, 'text/html')
+                            .querySelectorAll('table.results tbody tr').length))
+                    .catch(e => done(-1));
+                """, word);
+        return count.intValue();
+    }
+
+    private static Path xlsx(String name, List<List<String>> rows) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("建议");
+            write(sheet.createRow(0), HEADERS);
+            for (int i = 0; i < rows.size(); i++) {
+                write(sheet.createRow(i + 1), rows.get(i));
+            }
+            Path file = files.resolve(name);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            return file;
+        }
+    }
+
+    private static void write(Row row, List<String> values) {
+        for (int c = 0; c < values.size(); c++) {
+            row.createCell(c).setCellValue(values.get(c));
+        }
+    }
+
+    private static Path csv(String name, List<List<String>> rows) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), CSVFormat.DEFAULT)) {
+            printer.printRecord(HEADERS);
+            for (List<String> row : rows) {
+                printer.printRecord(row);
+            }
+        }
+        Path file = files.resolve(name);
+        Files.write(file, bytes.toByteArray());
+        return file;
+    }
+}
