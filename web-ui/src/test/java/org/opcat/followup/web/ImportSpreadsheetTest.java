@@ -157,6 +157,24 @@ class ImportSpreadsheetTest {
     }
 
     @Test
+    void a_file_over_the_limit_is_said_so() throws Exception {
+        Path big = files.resolve("big.csv");
+        byte[] line = ("x".repeat(1023) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 11 * 1024; i++) {
+                out.write(line);
+            }
+        }
+        browser.open("/imports");
+        browser.find(By.id("import-file")).sendKeys(big.toString());
+        browser.find(By.cssSelector("#import-form button[type=submit]")).click();
+        WebElement error = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("import-file-error")));
+        browser.screenshot("import-06-too-large");
+        assertThat(error.getText()).isEqualTo("The file is larger than 10 MB.");
+        browser.assertAccessible("import, file too large");
+    }
+
+    @Test
     void templates_download_through_the_web_interface() throws Exception {
         browser.open("/imports");
         // Chinese headers, and the page still in English afterwards.

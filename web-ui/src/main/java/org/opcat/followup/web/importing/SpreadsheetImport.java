@@ -15,13 +15,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -151,12 +149,6 @@ class SpreadsheetImport {
         return download(imports.template("csv", sheet, language(headers)));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model) {
-        model.addAttribute("fileProblem", "import.tooLarge");
-        return page(model, new Choices(false, "recommendations"));
-    }
-
     /**
      * A refusal about the file (400 with its problems, 409 interrupted, 413, 415) is the report
      * itself; a service fault or a refused identity goes to the common problem page.
@@ -172,7 +164,7 @@ class SpreadsheetImport {
         return page(model, choices);
     }
 
-    private String page(Model model, Choices choices) {
+    static String page(Model model, Choices choices) {
         model.addAttribute("choices", choices);
         model.addAttribute("sheets", SHEETS);
         model.addAttribute("newImportId", UUID.randomUUID());
