@@ -157,6 +157,62 @@ class ImportSpreadsheetTest {
     }
 
     @Test
+    void a_long_check_shows_its_progress_and_cancel_drops_the_file() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+            rows.add(List.of("进度/" + run + "/" + i, "第 " + i + " 条建议", "建议正文 " + i, "zh", "2024-05-01", "ANNUAL_REPORT",
+                    "司法部监狱管理局", "", "SYSTEMIC", "NORMAL"));
+        }
+        Path csv = csv("进度-" + run + ".csv", rows);
+        browser.open("/imports");
+        browser.find(By.id("import-file")).sendKeys(csv.toString());
+        // WebDriver waits while a page loads, so the page itself notes what its progress box showed
+        // meanwhile (session storage outlives the page), to be read once the report has come.
+        ((JavascriptExecutor) browser.driver).executeScript("""
+                sessionStorage.setItem('progress', '[]');
+                const box = document.getElementById('import-progress');
+                const button = document.querySelector('#import-form button[type=submit]');
+                new MutationObserver(() => {
+                    const seen = JSON.parse(sessionStorage.getItem('progress'));
+                    seen.push({text: box.textContent.trim(), visible: !box.hidden, buttonDisabled: button.disabled});
+                    sessionStorage.setItem('progress', JSON.stringify(seen));
+                }).observe(box, {childList: true, subtree: true, characterData: true});
+                """);
+        browser.find(By.cssSelector("#import-form button[type=submit]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(180))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("report-heading")));
+        assertThat(browser.find(By.cssSelector(".import-report .lead")).getText()).isEqualTo("2,000 rows would be stored when you confirm.");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> seen = (List<Map<String, Object>>) ((JavascriptExecutor) browser.driver)
+                .executeScript("return JSON.parse(sessionStorage.getItem('progress'))");
+        assertThat(seen).as("what the progress box showed while the check ran").isNotEmpty()
+                .allSatisfy(shown -> {
+                    assertThat(shown.get("visible")).isEqualTo(true);
+                    assertThat(shown.get("buttonDisabled")).isEqualTo(true);
+                    assertThat((String) shown.get("text")).matches(
+                            "Sending the file…|Reading the file…|Checking: row [\\d,]+ of 2,000…|Checked; the page is loading…");
+                });
+        System.out.println("progress shown while checking 2,000 rows: " + seen);
+        String confirmAction = browser.find(By.cssSelector("form[data-progress=confirm-progress]")).getAttribute("action");
+        browser.find(By.cssSelector("form[action$='/discard'] button")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("import-form")));
+        // The dropped file cannot be confirmed any more.
+        ((JavascriptExecutor) browser.driver).executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = arguments[0];
+                const token = document.querySelector('input[name=_csrf]').cloneNode();
+                form.appendChild(token);
+                document.body.appendChild(form);
+                form.submit();
+                """, confirmAction);
+        WebElement expired = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice.error")));
+        assertThat(expired.getText()).startsWith("This upload is no longer kept");
+        assertThat(countInList(browser, "进度/" + run)).isZero();
+    }
+
+    @Test
     void a_file_over_the_limit_is_said_so() throws Exception {
         Path big = files.resolve("big.csv");
         byte[] line = ("x".repeat(1023) + "\n").getBytes(StandardCharsets.US_ASCII);
