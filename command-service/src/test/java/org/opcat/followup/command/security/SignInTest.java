@@ -2,16 +2,14 @@ package org.opcat.followup.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.testsupport.FreshDatabase;
+import org.opcat.followup.testsupport.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,46 +23,22 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = FreshDatabase.class)
-@Import({SignInTest.MovableClock.class, Api.class})
+@Import({SignInTest.MovingTime.class, Api.class})
 class SignInTest {
 
-    /** "Now" that a test can move forward, to see a lock run out without waiting for it. */
-    static class Movable extends Clock {
-        private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
+    static class MovingTime {
         @Bean
         @Primary
-        Movable movableClock() {
-            return new Movable();
+        MovableClock movableClock() {
+            return new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
         }
     }
 
     @Autowired
     Api api;
     @Autowired
-    Movable clock;
+    MovableClock clock;
 
     @Test
     void repeatedWrongPasswordsLockThatUserForAWhileAndNobodyElse() {

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.opcat.followup.testsupport.MovableClock;
 
 /** The file a confirmation imports: the one checked, taken once, by its owner, within 30 minutes; then gone from disk. */
 class PendingUploadsTest {
 
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T09:00:00Z"));
     private final PendingUploads uploads;
 
     PendingUploadsTest() throws Exception {
@@ -81,26 +79,4 @@ class PendingUploadsTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
