@@ -46,7 +46,8 @@ public class ApiSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EndpointRights rights, SecuritySettings settings,
-            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier, UserAccounts accounts) throws Exception {
+            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier, UserAccounts accounts, Clock clock)
+            throws Exception {
         ProblemAnswersForSecurity problems = new ProblemAnswersForSecurity(
                 settings.jwt() ? "Bearer" : "Basic realm=\"followup\", charset=\"UTF-8\"");
         http.csrf(csrf -> csrf.disable())
@@ -69,7 +70,7 @@ public class ApiSecurity {
             // Bearer tokens: the identity provider's (jwt mode), or, beside HTTP Basic, those of a
             // trusted client such as the web interface relaying its signed-in user.
             http.oauth2ResourceServer(resource -> resource
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(settings.jwt() ? tokenRoles(settings) : registeredUser(settings, accounts)))
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(settings.jwt() ? tokenRoles(settings) : registeredUser(settings, accounts, clock)))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         if (!settings.jwt()) {
@@ -92,8 +93,7 @@ public class ApiSecurity {
                     }
                 }
             }
-            String username = jwt.hasClaim(settings.usernameClaim()) ? jwt.getClaimAsString(settings.usernameClaim())
-                    : jwt.getSubject();
+            String username = username(jwt, settings);
             return new JwtAuthenticationToken(jwt, authorities, username);
         };
     }
@@ -104,18 +104,23 @@ public class ApiSecurity {
      * disabled, locked or given other roles after signing in to the web interface is refused or
      * limited at once, not when their session ends.
      */
-    static Converter<Jwt, AbstractAuthenticationToken> registeredUser(SecuritySettings settings, UserAccounts accounts) {
+    static Converter<Jwt, AbstractAuthenticationToken> registeredUser(SecuritySettings settings, UserAccounts accounts,
+            Clock clock) {
         return jwt -> {
-            String username = jwt.hasClaim(settings.usernameClaim()) ? jwt.getClaimAsString(settings.usernameClaim())
-                    : jwt.getSubject();
+            String username = username(jwt, settings);
             UserAccount account = accounts.find(username)
                     .filter(UserAccount::enabled)
-                    .filter(a -> a.lockedUntil() == null || a.lockedUntil().isBefore(java.time.Instant.now()))
+                    .filter(a -> !a.lockedAt(clock.instant()))
                     .orElseThrow(() -> new InvalidBearerTokenException("the token's user is unknown, disabled or locked"));
             List<GrantedAuthority> authorities = account.roles().stream()
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
             return new JwtAuthenticationToken(jwt, authorities, account.username());
         };
+    }
+
+    /** The configured name claim, else the subject. */
+    private static String username(Jwt jwt, SecuritySettings settings) {
+        return jwt.hasClaim(settings.usernameClaim()) ? jwt.getClaimAsString(settings.usernameClaim()) : jwt.getSubject();
     }
 
     @Bean

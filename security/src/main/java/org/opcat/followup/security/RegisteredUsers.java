@@ -23,7 +23,7 @@ class RegisteredUsers implements UserDetailsService {
         UserAccounts.Credentials credentials = accounts.credentials(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         UserAccount account = credentials.account();
-        boolean locked = account.lockedUntil() != null && account.lockedUntil().isAfter(clock.instant());
+        boolean locked = account.lockedAt(clock.instant());
         return User.withUsername(account.username())
                 .password(credentials.passwordHash())
                 .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())

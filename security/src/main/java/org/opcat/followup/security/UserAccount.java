@@ -6,4 +6,9 @@ import java.util.Set;
 /** A row of the user register, without its password hash. */
 public record UserAccount(String username, Set<Role> roles, boolean enabled, Instant lockedUntil, Instant changedAt,
         String changedBy) {
+
+    /** Locked by failed sign-ins at {@code now}: refused however it signs in, until the lock runs out. */
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
 }

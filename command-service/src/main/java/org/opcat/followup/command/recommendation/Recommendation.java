@@ -118,7 +118,7 @@ public class Recommendation {
 
     @CommandHandler
     public Recorded handle(RecordFollowUpVisit command, BusinessCalendar calendar, Registers registers) {
-        UUID placeId = command.placeId() != null ? command.placeId() : issuedPlaceId();
+        UUID placeId = command.placeId() != null ? command.placeId() : issued.placeId();
         var event = new FollowUpVisitRecorded(recommendationId, command.followUpId(), command.visitedOn(), placeId,
                 command.findings(), command.assessedStatus());
         return recordEntry(command, "followUpId", command.followUpId(), event, () -> {
@@ -236,10 +236,6 @@ public class Recommendation {
         if (!status.isAssessment()) {
             throw new InvalidInput(field, "NOT_ASSESSED is the absence of an assessment, not a finding");
         }
-    }
-
-    private UUID issuedPlaceId() {
-        return issued == null ? null : issued.placeId();
     }
 
     @EventSourcingHandler
