@@ -57,8 +57,9 @@ public final class BenchRun {
         Figures f = new Figures();
         int recommendations = events / 10;
 
-        Service command = new Service(repository, "command-service", 18081, db, logs);
-        Service query = new Service(repository, "query-service", 18082, db, logs);
+        int portBase = Integer.parseInt(System.getenv().getOrDefault("BENCH_PORT_BASE", "18080"));
+        Service command = new Service(repository, "command-service", portBase + 1, db, logs);
+        Service query = new Service(repository, "query-service", portBase + 2, db, logs);
         try {
             step("start-up on an empty store");
             f.info("start-up command-service, empty store", command.start(Map.of()), "s");
