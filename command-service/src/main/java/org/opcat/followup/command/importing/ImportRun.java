@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Validation: every command runs inside one database transaction that is always rolled back.
  * Axon's unit of work joins that transaction, so the commands see each other (a response sees the
- * recommendation issued three rows above it) and nothing is stored. A dry run ends there.
+ * recommendation issued three rows above it) and nothing is stored. The transaction declares itself
+ * validation only, so its events are numbered below zero instead of drawing on the global index
+ * (migration V2026_11_26_06): rolled-back numbers would be holes every tracking processor carries.
+ * A dry run ends there.
  *
  * <p>Storing (only when validation found nothing): the same commands again, committed in chunks.
  * Not one transaction for the whole file: a transaction open for a minute holds event-store
@@ -79,7 +82,7 @@ class ImportRun {
         try {
             newEvents = transactions.execute(transaction -> {
                 transaction.setRollbackOnly();
-                long mark = lastEvent();
+                jdbc.execute("SET LOCAL followup.validation_only = 'on'");
                 for (PlannedCommand planned : plan.commands()) {
                     CellProblem refused = send(planned);
                     if (refused != null) {
@@ -87,9 +90,9 @@ class ImportRun {
                     }
                     progress.advance(planned.rows().size());
                 }
-                // This transaction sees its own appends: what the file would add (others' commits at most overcount).
+                // Only this transaction's own appends are numbered below zero: exactly what the file would add.
                 return jdbc.queryForObject("SELECT count(*) FROM " + EventStoreConfiguration.EVENT_TABLE
-                        + " WHERE globalIndex > ?", Long.class, mark);
+                        + " WHERE globalIndex < 0", Long.class);
             });
         } catch (Interrupted interrupted) {
             problems.add(interrupted.problem);
@@ -103,11 +106,6 @@ class ImportRun {
             return new Outcome(List.of(), false, 0, 0);
         }
         return store(plan, progress);
-    }
-
-    private long lastEvent() {
-        Long mark = jdbc.queryForObject("SELECT max(globalIndex) FROM " + EventStoreConfiguration.EVENT_TABLE, Long.class);
-        return mark == null ? 0 : mark;
     }
 
     private Outcome store(ImportPlan plan, ImportProgress progress) {

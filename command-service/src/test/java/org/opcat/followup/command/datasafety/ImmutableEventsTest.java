@@ -2,13 +2,11 @@ package org.opcat.followup.command.datasafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opcat.followup.command.datasafety.StoreWithServiceRole.insertEvent;
 
-import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opcat.followup.testsupport.TestPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,20 +20,9 @@ class ImmutableEventsTest {
 
     @BeforeAll
     static void migrateAsOwnerWithAServiceRole() {
-        String database = TestPostgres.newDatabase();
-        owner = new JdbcTemplate(TestPostgres.dataSource(database));
-        owner.execute("DO $$ BEGIN CREATE ROLE followup_app LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-        Flyway.configure().dataSource(TestPostgres.dataSource(database)).schemas("events").defaultSchema("events")
-                .locations("classpath:db/eventstore", "classpath:db/command", "classpath:db/security")
-                .placeholders(Map.of("app_role", "followup_app")).load().migrate();
-        service = new JdbcTemplate(TestPostgres.dataSource(database, "followup_app"));
-    }
-
-    static void insertEvent(JdbcTemplate as, String aggregate, long sequence) {
-        as.update("INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
-                        + "metaData, payload, payloadType, timeStamp) VALUES (?, ?, 'Recommendation', ?, ?, ?, 'x.Y', ?)",
-                aggregate, sequence, UUID.randomUUID().toString(), "{}".getBytes(), "{\"a\":1}".getBytes(),
-                "2026-01-01T00:00:00.000Z");
+        StoreWithServiceRole store = StoreWithServiceRole.migrate();
+        owner = store.owner();
+        service = store.service();
     }
 
     @Test

@@ -99,6 +99,7 @@ class ImportTest {
                 "findings", "One doctor hired; the register exists.", "assessedStatus", "partially implemented")));
         byte[] file = SheetWriter.xlsx(HeaderLanguage.EN, workbook);
         long before = api.storedEvents();
+        long lastIndex = api.jdbc().queryForObject("SELECT coalesce(max(globalIndex), 0) FROM events.domain_event_entry", Long.class);
 
         Answer refused = Uploads.xlsx(api, "dryRun=true", file);
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
@@ -120,6 +121,10 @@ class ImportTest {
         assertThat(stored.json().get("state").asText()).isEqualTo("IMPORTED");
         // 2 authorities, 1 place, issued, response, plan, visit
         assertThat(api.storedEvents()).isEqualTo(before + 7);
+        assertThat(api.jdbc().queryForList("SELECT globalIndex FROM events.domain_event_entry WHERE globalIndex > ? "
+                + "ORDER BY globalIndex", Long.class, lastIndex))
+                .as("two dry runs drew nothing from the global index: no holes for the query side to carry")
+                .containsExactly(lastIndex + 1, lastIndex + 2, lastIndex + 3, lastIndex + 4, lastIndex + 5, lastIndex + 6, lastIndex + 7);
         Long measures = api.jdbc().queryForObject("SELECT json_array_length(convert_from(payload, 'UTF8')::json -> 'measures') "
                 + "FROM events.domain_event_entry WHERE payloadType LIKE '%ActionPlanFiled' "
                 + "AND convert_from(payload, 'UTF8') LIKE '%Hire two doctors%'", Long.class);
