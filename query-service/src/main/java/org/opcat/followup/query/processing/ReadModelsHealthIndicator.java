@@ -1,8 +1,10 @@
 package org.opcat.followup.query.processing;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.opcat.followup.query.processing.ReadModelProcessor.SegmentPosition;
 import org.springframework.boot.actuate.health.Health;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>DOWN: the processor is not running, or a segment or the coordinator is in error, or this
  *     instance is retrying an event after a transient failure ({@link RetriedEvents}; Axon retries
- *     with a back-off; a lasting DOWN is a database problem).</li>
+ *     with a back-off; a lasting DOWN is a database problem), or it has stood still behind the head
+ *     of the event store for longer than {@code followup.processing.stall-after} ({@link StallWatch}).</li>
  * <li>DEGRADED: running, but events were recorded in query.failed_event: some aggregates' read
  *     models are frozen. Answered with HTTP 200: the service still serves every other aggregate,
  *     and all instances share the same failed events, so taking one out of a load balancer would
@@ -38,14 +41,16 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
     private final RetriedEvents retriedEvents;
     private final ProcessingSettings settings;
     private final SegmentShare segmentShare;
+    private final StallWatch stallWatch;
 
     public ReadModelsHealthIndicator(ReadModelProcessor readModels, FailedEvents failedEvents,
-            RetriedEvents retriedEvents, ProcessingSettings settings, SegmentShare segmentShare) {
+            RetriedEvents retriedEvents, ProcessingSettings settings, SegmentShare segmentShare, StallWatch stallWatch) {
         this.readModels = readModels;
         this.failedEvents = failedEvents;
         this.retriedEvents = retriedEvents;
         this.settings = settings;
         this.segmentShare = segmentShare;
+        this.stallWatch = stallWatch;
     }
 
     @Override
@@ -60,6 +65,7 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
         List<RetriedEvents.Retry> retrying = retriedEvents.current();
         boolean segmentError = segments.stream().anyMatch(SegmentPosition::error) || !retrying.isEmpty();
         FailedEvents.Summary failed = failedEvents.summary();
+        Optional<Duration> stalled = stallWatch.observe(position, head);
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("processor", readModels.name());
@@ -72,6 +78,7 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
         details.put("headPosition", head);
         details.put("position", position);
         details.put("lag", Math.max(0, head - position));
+        stalled.ifPresent(still -> details.put("stalledForSeconds", still.toSeconds()));
         details.put("segments", segments);
         details.put("unclaimedSegments", segments.stream().filter(segment -> segment.owner() == null).count());
         details.put("retrying", retrying);
@@ -90,7 +97,7 @@ public class ReadModelsHealthIndicator implements HealthIndicator {
         }
 
         Status status;
-        if (!processor.isRunning() || processor.isError() || segmentError) {
+        if (!processor.isRunning() || processor.isError() || segmentError || stalled.isPresent()) {
             status = Status.DOWN;
         } else if (failed.failed() > 0) {
             status = DEGRADED;
