@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
-import org.opcat.followup.command.importing.UprRecommendations.Upr;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.SheetWriter;
+import org.opcat.followup.spreadsheet.samples.UprRecommendations;
+import org.opcat.followup.spreadsheet.samples.UprRecommendations.Upr;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Real data: the 4,588 UPR recommendations, converted to the layout, dry-run, imported and imported again. */

@@ -1,4 +1,4 @@
-package org.opcat.followup.command.importing;
+package org.opcat.followup.spreadsheet.samples;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -32,12 +32,12 @@ import org.opcat.followup.spreadsheet.Sheet;
  * <li>action category 5 (specific action): priority HIGH, otherwise NORMAL; scope SYSTEMIC.
  * </ul>
  */
-final class UprRecommendations {
+public final class UprRecommendations {
 
     /** The file, relative to the repository root (CI clones the repository with shared/ beside it). */
-    static final String FILE = "../shared/data/upr-detention-torture.csv";
+    public static final String FILE = "../shared/data/upr-detention-torture.csv";
 
-    record Upr(String reference, String state, String text, String recommendingState, String response, int session,
+    public record Upr(String reference, String state, String text, String recommendingState, String response, int session,
             List<String> themes, int actionCategory) {
     }
 
@@ -45,7 +45,7 @@ final class UprRecommendations {
     }
 
     /** Tests run in the module directory; the repository root is its parent. */
-    static Path locate() {
+    public static Path locate() {
         Path fromModule = Path.of("..").resolve(FILE).normalize().toAbsolutePath();
         Path fromRoot = Path.of(FILE).normalize().toAbsolutePath();
         for (Path candidate : List.of(fromModule, fromRoot)) {
@@ -57,7 +57,7 @@ final class UprRecommendations {
                 + fromModule + "). Clone the repository with the project's shared/ folder beside it.");
     }
 
-    static List<Upr> read() throws IOException {
+    public static List<Upr> read() throws IOException {
         List<Upr> all = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(locate(), StandardCharsets.UTF_8)) {
             int n = 0;
@@ -73,7 +73,7 @@ final class UprRecommendations {
         return all;
     }
 
-    static List<String> themes(String issues) {
+    public static List<String> themes(String issues) {
         LinkedHashSet<String> tags = new LinkedHashSet<>();
         for (String issue : issues.split(",")) {
             String tag = issue.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
@@ -84,15 +84,15 @@ final class UprRecommendations {
         return List.copyOf(tags);
     }
 
-    static LocalDate sessionDate(int session) {
+    public static LocalDate sessionDate(int session) {
         return LocalDate.of(2008, 4, 1).plusMonths(4L * (session - 1));
     }
 
-    static String position(String response) {
+    public static String position(String response) {
         return response.equalsIgnoreCase("Accepted") ? "ACCEPTED" : "REJECTED";
     }
 
-    static Map<Sheet, List<Map<String, String>>> layout(List<Upr> all) {
+    public static Map<Sheet, List<Map<String, String>>> layout(List<Upr> all) {
         List<Map<String, String>> recommendations = new ArrayList<>();
         List<Map<String, String>> responses = new ArrayList<>();
         for (Upr upr : all) {
@@ -122,7 +122,7 @@ final class UprRecommendations {
     }
 
     /** The first sentence, cut at a word under 200 characters: the data set has no titles. */
-    static String title(String text) {
+    public static String title(String text) {
         int end = text.indexOf(". ");
         String sentence = end > 0 ? text.substring(0, end) : text;
         if (sentence.length() <= 200) {
