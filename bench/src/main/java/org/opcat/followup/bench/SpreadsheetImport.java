@@ -2,7 +2,6 @@ package org.opcat.followup.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,12 @@ import java.util.UUID;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.Sheet;
 import org.opcat.followup.spreadsheet.SheetWriter;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 
 /**
  * Times a spreadsheet import of N rows against a running command-service (moved here from the
@@ -31,6 +36,13 @@ final class SpreadsheetImport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final RestClient FORMS = RestClient.builder().requestFactory(uploads()).build();
+
+    private static JdkClientHttpRequestFactory uploads() {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HTTP);
+        factory.setReadTimeout(Duration.ofMinutes(30));
+        return factory;
+    }
 
     record Result(String label, double seconds, String state) {
     }
@@ -56,7 +68,7 @@ final class SpreadsheetImport {
         watcher.setDaemon(true);
         long start = System.nanoTime();
         watcher.start();
-        HttpResponse<String> answer = upload(base, auth, workbook, query + "&importId=" + importId);
+        Answer answer = upload(base, auth, workbook, query + "&importId=" + importId);
         double seconds = (System.nanoTime() - start) / 1e9;
         watcher.interrupt();
         JsonNode body = JSON.readTree(answer.body());
@@ -88,20 +100,22 @@ final class SpreadsheetImport {
         }
     }
 
-    private static HttpResponse<String> upload(String base, String auth, byte[] content, String query) throws Exception {
-        String boundary = "----bench" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.xlsx\"\r\n"
-                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/imports?" + query))
-                .timeout(Duration.ofMinutes(30))
-                .header("Authorization", auth)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    record Answer(int statusCode, String body) {
+    }
+
+    /** The workbook as a browser form posts it (multipart/form-data, encoded by Spring's RestClient). */
+    private static Answer upload(String base, String auth, byte[] content, String query) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return "bench.xlsx";
+            }
+        });
+        return FORMS.post().uri(URI.create(base + "/api/imports?" + query)).header("Authorization", auth)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     private static byte[] workbook(String run, int recommendations) {

@@ -1,28 +1,34 @@
 package org.opcat.followup.command.importing;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.mock.http.MockHttpOutputMessage;
 
-/** Posts a file to /api/imports as a browser form would (multipart/form-data). */
+/** Posts a file to /api/imports as a browser form would (multipart/form-data, encoded by Spring). */
 final class Uploads {
 
     private Uploads() {
     }
 
     static Answer upload(Api api, String query, String fileName, String contentType, byte[] content) {
-        String boundary = "----followup" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
-        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", new ByteArrayResource(content)).filename(fileName).contentType(MediaType.parseMediaType(contentType));
+        MockHttpOutputMessage encoded = new MockHttpOutputMessage();
+        try {
+            new FormHttpMessageConverter().write(form.build(), MediaType.MULTIPART_FORM_DATA, encoded);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return api.send("POST", "/api/imports" + (query.isEmpty() ? "" : "?" + query),
-                "multipart/form-data; boundary=" + boundary, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+                encoded.getHeaders().getContentType().toString(), HttpRequest.BodyPublishers.ofByteArray(encoded.getBodyAsBytes()));
     }
 
     static Answer csv(Api api, String query, String text) {
