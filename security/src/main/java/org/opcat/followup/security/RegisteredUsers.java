@@ -24,11 +24,28 @@ class RegisteredUsers implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
         UserAccount account = credentials.account();
         boolean locked = account.lockedAt(clock.instant());
-        return User.withUsername(account.username())
+        UserDetails user = User.withUsername(account.username())
                 .password(credentials.passwordHash())
                 .authorities(account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
                 .disabled(!account.enabled())
                 .accountLocked(locked)
                 .build();
+        return new RegisteredUser(user, credentials.failuresOnRecord());
+    }
+
+    /** A signed-in user as the register knew it at sign-in: {@link SignInThrottle} needs the failures. */
+    static final class RegisteredUser extends User {
+
+        private final boolean failuresOnRecord;
+
+        RegisteredUser(UserDetails user, boolean failuresOnRecord) {
+            super(user.getUsername(), user.getPassword(), user.isEnabled(), user.isAccountNonExpired(),
+                    user.isCredentialsNonExpired(), user.isAccountNonLocked(), user.getAuthorities());
+            this.failuresOnRecord = failuresOnRecord;
+        }
+
+        boolean failuresOnRecord() {
+            return failuresOnRecord;
+        }
     }
 }

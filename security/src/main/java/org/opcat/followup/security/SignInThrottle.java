@@ -33,8 +33,16 @@ class SignInThrottle {
         accounts.signInFailed(username, settings.maxFailedSignIns(), clock.instant().plus(settings.lockFor()));
     }
 
+    /**
+     * Every request signs in (HTTP Basic), so this runs for every request: it writes only when
+     * failures are on record, which the sign-in's own read of the account has just told.
+     */
     @EventListener
     void succeeded(AuthenticationSuccessEvent success) {
+        if (success.getAuthentication().getPrincipal() instanceof RegisteredUsers.RegisteredUser user
+                && !user.failuresOnRecord()) {
+            return;
+        }
         accounts.signedIn(success.getAuthentication().getName());
     }
 }

@@ -17,8 +17,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The user register in table {@code security.user_account}. */
 public class UserAccounts {
 
-    /** What sign-in needs: the account and its hash. */
-    public record Credentials(UserAccount account, String passwordHash) {
+    /**
+     * What sign-in needs: the account, its hash, and whether failed sign-ins are on record (only
+     * then has a right password a count or a lock to reset).
+     */
+    public record Credentials(UserAccount account, String passwordHash, boolean failuresOnRecord) {
     }
 
     private static final String COLUMNS = "username, password_hash, roles, enabled, locked_until, changed_at, changed_by";
@@ -34,8 +37,10 @@ public class UserAccounts {
     }
 
     public Optional<Credentials> credentials(String username) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM security.user_account WHERE username = ?",
-                (rs, n) -> new Credentials(account(rs), rs.getString("password_hash")), username).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + ", failed_sign_ins <> 0 OR locked_until IS NOT NULL AS failures_on_record "
+                        + "FROM security.user_account WHERE username = ?",
+                (rs, n) -> new Credentials(account(rs), rs.getString("password_hash"), rs.getBoolean("failures_on_record")),
+                username).stream().findFirst();
     }
 
     public Optional<UserAccount> find(String username) {

@@ -61,6 +61,19 @@ class SignInTest {
     }
 
     @Test
+    void aRightPasswordResetsTheCountOfWrongOnes() {
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(api.withCredentials("reporter", "guess-" + i).get("/api/users/me").status()).isEqualTo(401);
+            }
+            assertThat(api.as("reporter").get("/api/users/me").status()).as("round " + round).isEqualTo(200);
+            assertThat(api.as("reporter").get("/api/users/me").status()).as("nothing to reset: no write").isEqualTo(200);
+        }
+        assertThat(api.jdbc().queryForObject("SELECT failed_sign_ins FROM security.user_account WHERE username = 'reporter'",
+                Integer.class)).isZero();
+    }
+
+    @Test
     void anAdministratorManagesUsers() {
         var created = api.as("admin").post("/api/users", Map.of("username", "analyst-wang", "password", "长城长城长城长城",
                 "roles", List.of("ANALYST")));
