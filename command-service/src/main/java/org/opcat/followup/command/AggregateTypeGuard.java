@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -13,6 +14,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.opcat.followup.command.recommendation.RecommendationCommands;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +32,13 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
             "org.opcat.followup.command.place", "PlaceOfDetention");
 
     private final Registers registers;
+    private final Cache recommendations;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    AggregateTypeGuard(Registers registers, CommandBus commandBus) {
+    /** @param recommendations the recommendations' aggregate cache: what it holds was committed as a recommendation */
+    AggregateTypeGuard(Registers registers, @Qualifier("aggregateCache") Cache recommendations, CommandBus commandBus) {
         this.registers = registers;
+        this.recommendations = recommendations;
         commandBus.registerHandlerInterceptor(this);
     }
 
@@ -43,7 +48,9 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
         String expected = AGGREGATE_OF_PACKAGE.get(command.getPayloadType().getPackageName());
         if (expected != null) {
             UUID id = UUID.fromString(targets.resolveTarget(command).getIdentifier());
-            Optional<String> actual = registers.typeOf(id);
+            // Most commands are on a recommendation being worked on, found in the cache: no round trip.
+            Optional<String> actual = recommendations.containsKey(id.toString()) ? Optional.of("Recommendation")
+                    : registers.typeOf(id);
             if (actual.isPresent() && !actual.get().equals(expected)) {
                 if (command.getPayload() instanceof RecommendationCommands.OnExisting) {
                     throw new UnknownId("recommendationId", "recommendation", id);

@@ -146,6 +146,9 @@ class BadInputTest {
                 bad("superseded without successor", recs + "/" + open + "/withdrawal", Map.of("withdrawnOn", "2025-07-01", "reason", "SUPERSEDED"), 400, "supersededBy"),
                 bad("authority with unknown parent", "/api/authorities", Map.of("name", "n", "kind", "OTHER", "parentAuthorityId", UUID.randomUUID()), 404, "parentAuthorityId"),
                 bad("authority with unknown kind", "/api/authorities", Map.of("name", "n", "kind", "CHURCH"), 400, "kind"),
+                // The recommendation was just stored, so it is in the aggregate cache: the guard answers from there.
+                bad("an authority id that is a recommendation's", "/api/authorities",
+                        Map.of("authorityId", implemented, "name", "监所管理处", "kind", "OTHER"), 409, "authorityId"),
                 bad("place of an unknown authority", "/api/places", Map.of("name", "n", "type", "PRISON", "region", "r", "authorityId", UUID.randomUUID()), 404, "authorityId"),
                 bad("place without type", "/api/places", Map.of("name", "n", "region", "r", "authorityId", ministry), 400, "type"),
                 bad("date with a six-digit year", recs, validWith(b -> b.put("issuedOn", "+100000-01-01")), 400, "issuedOn"),
