@@ -41,6 +41,8 @@ class OperationsTest {
         assertThat(metrics).contains("http_server_requests_seconds_bucket");
         assertThat(metrics).containsPattern("(?m)^commandBus\\S*");
         assertThat(metrics).contains("eventStore");
+        assertThat(metrics).as("Spring Security's per-filter observations are switched off: their cost per request")
+                .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authentications");
     }
 
     @Test
