@@ -78,7 +78,7 @@ public class ApiDocumentation {
         fieldProblem.setProperties(Map.of("field", new StringSchema(), "message", new StringSchema()));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(Map.of(
-                "type", new StringSchema().example("https://opcat-followup.example/problems/rule-violated"),
+                "type", new StringSchema().example(ProblemType.BASE + "rule-violated"),
                 "title", new StringSchema().example("Conflict"),
                 "status", new IntegerSchema().example(409),
                 "detail", new StringSchema().example("the recommendation is not addressed to authority …"),

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,7 +37,7 @@ class ProblemAnswersForSecurity implements AuthenticationEntryPoint, AccessDenie
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://opcat-followup.example/problems/" + type));
+        problem.setType(ProblemType.named(type));
         problem.setTitle(status.getReasonPhrase());
         response.setStatus(status.value());
         response.setContentType("application/problem+json");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.opcat.followup.security.ProblemType;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed or invalid input,
@@ -40,7 +40,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
-    private static final String TYPES = "https://opcat-followup.example/problems/";
 
     /** One {field, message} pair of a validation problem. */
     record FieldProblem(String field, String message) {
@@ -142,13 +141,16 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null) {
+            ProblemType.fillIn(answer.getBody(), answer.getStatusCode());
+        }
         return answer == null ? null : ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }
 
     static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
+        problem.setType(ProblemType.named(type));
         problem.setTitle(status.getReasonPhrase());
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
@@ -162,7 +164,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
      */
     public static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, Map<String, Object> properties) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPES + type));
+        problem.setType(ProblemType.named(type));
         problem.setTitle(status.getReasonPhrase());
         properties.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -1,6 +1,5 @@
 package org.opcat.followup.query.http;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.opcat.followup.query.freshness.ReadYourWrites.ReadModelBehind;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.opcat.followup.security.ProblemType;
 
 /**
  * Errors of the query API as {@code application/problem+json} (SPEC §4): 400 with an
@@ -27,8 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 public class QueryProblems extends ResponseEntityExceptionHandler {
-
-    static final String TYPE_BASE = "https://opcat.org/followup/problems/";
 
     @ExceptionHandler(BadQuery.class)
     ResponseEntity<ProblemDetail> badQuery(BadQuery e) {
@@ -100,8 +98,19 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setType(ProblemType.named(type));
         problem.setTitle(title);
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** Spring's own refusals (unknown path, wrong method): a type of ours too, see {@link ProblemType#fillIn}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (answer != null) {
+            ProblemType.fillIn(answer.getBody(), answer.getStatusCode());
+        }
+        return answer;
     }
 }

@@ -1,12 +1,12 @@
 package org.opcat.followup.query.report;
 
-import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.opcat.followup.security.ProblemType;
 
 /**
  * The report's own problems, in the style of the query API's {@code QueryProblems} (which maps
@@ -19,7 +19,7 @@ class ReportProblems {
     @ExceptionHandler(AnnualReportController.InternalReportRefused.class)
     ResponseEntity<ProblemDetail> refused(AnnualReportController.InternalReportRefused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setType(URI.create("https://opcat.org/followup/problems/forbidden"));
+        problem.setType(ProblemType.named("forbidden"));
         problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
@@ -27,7 +27,7 @@ class ReportProblems {
     @ExceptionHandler(KnownAtCoverage.Behind.class)
     ResponseEntity<ProblemDetail> behind(KnownAtCoverage.Behind e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create("https://opcat.org/followup/problems/report-not-yet-complete"));
+        problem.setType(ProblemType.named("report-not-yet-complete"));
         problem.setTitle("Report read model not yet complete for knownAt");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);

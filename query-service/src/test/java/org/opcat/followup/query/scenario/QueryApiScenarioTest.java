@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opcat.followup.query.EventLog;
 import org.opcat.followup.query.QueryServiceTest;
 import org.opcat.followup.query.freshness.ReadYourWrites;
+import org.opcat.followup.security.ProblemType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
@@ -257,6 +258,13 @@ class QueryApiScenarioTest {
         assertThat(answer.getBody().get("status").asInt()).isEqualTo(404);
         assertThat(answer.getBody().get("title").asText()).isEqualTo("Not found");
         assertThat(answer.getBody().get("type").asText()).endsWith("/not-found");
+    }
+
+    @Test
+    void springs_own_refusals_get_a_problem_type_of_ours_too() {
+        ResponseEntity<JsonNode> answer = getRaw("/api/no-such-list");
+        assertThat(answer.getStatusCode().value()).isEqualTo(404);
+        assertThat(answer.getBody().get("type").asText()).isEqualTo(ProblemType.BASE + "not-found");
     }
 
     @Test
@@ -504,7 +512,7 @@ class QueryApiScenarioTest {
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode problem = answer.getBody();
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("type").asText()).endsWith("/bad-query");
+        assertThat(problem.get("type").asText()).isEqualTo(ProblemType.BASE + "bad-query");
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).startsWith(field + ":");
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo(field);

@@ -1,0 +1,38 @@
+package org.opcat.followup.security;
+
+import java.net.URI;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The {@code type} of every problem answer (RFC 9457), one base for all services, so that a client
+ * tells refusals apart by the last segment (invalid-input, not-found, rule-violated, forbidden...)
+ * whichever service answered. The host is a reserved example domain: the types identify, they do
+ * not resolve; docs/query-api.md and the OpenAPI description list them.
+ */
+public final class ProblemType {
+
+    public static final String BASE = "https://opcat-followup.example/problems/";
+
+    private ProblemType() {
+    }
+
+    public static URI named(String name) {
+        return URI.create(BASE + name);
+    }
+
+    /**
+     * Spring's own refusals (unknown path, wrong method, an unreadable path variable, a
+     * ResponseStatusException) carry type about:blank: they get the one of their status
+     * (…/not-found, …/method-not-allowed), so that every problem has a type of this base.
+     */
+    public static void fillIn(Object body, HttpStatusCode status) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setType(named(known == null ? "status-" + status.value()
+                    : known.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-')));
+        }
+    }
+}
