@@ -13,7 +13,18 @@ CREATE TABLE recommendation_search (
 );
 CREATE INDEX recommendation_search_trigrams ON recommendation_search USING GIN (search_text gin_trgm_ops);
 
-CREATE FUNCTION recommendation_search_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Inserts: one statement-level trigger over the inserted rows (a batched insert of a replay pays
+-- one statement, not one per row). Updates and deletes are rare (the search text is set at issue):
+-- row-level, and an update calls the function only when the search text changed.
+CREATE FUNCTION recommendation_search_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO recommendation_search (recommendation_id, search_text)
+    SELECT recommendation_id, search_text FROM inserted_rows
+    ON CONFLICT (recommendation_id) DO UPDATE SET search_text = EXCLUDED.search_text;
+    RETURN NULL;
+END
+$$;
+CREATE FUNCTION recommendation_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         DELETE FROM recommendation_search WHERE recommendation_id = OLD.recommendation_id;
@@ -26,11 +37,13 @@ BEGIN
 END
 $$;
 CREATE TRIGGER recommendation_search_insert AFTER INSERT ON recommendation_summary
-    FOR EACH ROW EXECUTE FUNCTION recommendation_search_keep();
+    REFERENCING NEW TABLE AS inserted_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION recommendation_search_inserted();
 CREATE TRIGGER recommendation_search_update AFTER UPDATE OF search_text ON recommendation_summary
-    FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text) EXECUTE FUNCTION recommendation_search_keep();
+    FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text)
+    EXECUTE FUNCTION recommendation_search_changed();
 CREATE TRIGGER recommendation_search_delete AFTER DELETE ON recommendation_summary
-    FOR EACH ROW EXECUTE FUNCTION recommendation_search_keep();
+    FOR EACH ROW EXECUTE FUNCTION recommendation_search_changed();
 
 INSERT INTO recommendation_search (recommendation_id, search_text)
 SELECT recommendation_id, search_text FROM recommendation_summary;
