@@ -1,6 +1,7 @@
 package org.opcat.followup.query.dashboard;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,57 @@ import org.opcat.followup.query.dashboard.Dashboard.Count;
 import org.opcat.followup.query.status.Stage;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts the dashboard at query time from the summary table (ages depend on today), in one
- * repeatable-read transaction so every figure comes from the same committed state.
+ * Counts the dashboard at query time from the summary table (ages depend on today) in one
+ * statement, so every figure comes from the same snapshot. The table is read once: the summaries
+ * are first grouped by every key the figures need (a few thousand groups where there are 100,000
+ * rows; read from the covering index of V60 without touching the table), and each figure sums
+ * those groups. It used to be eight statements, each a scan of the whole table.
  */
 @Repository
 public class DashboardQueries {
+
+    private static final String COUNTS = """
+            WITH g AS MATERIALIZED (
+                SELECT stage, implementation_status, priority, place_id, themes, addressee_authority_ids, open,
+                    CASE WHEN NOT open THEN NULL
+                        WHEN :today - issued_on <= 90 THEN '0-90'
+                        WHEN :today - issued_on <= 180 THEN '91-180'
+                        WHEN :today - issued_on <= 365 THEN '181-365'
+                        ELSE 'over 365' END AS age,
+                    count(*) AS n
+                FROM recommendation_summary
+                GROUP BY stage, implementation_status, priority, place_id, themes, addressee_authority_ids, open, age)
+            SELECT 0 AS figure, NULL AS key, NULL AS name, sum(n) AS total, sum(n) FILTER (WHERE open) AS open FROM g
+            UNION ALL
+            SELECT 1, stage, NULL, sum(n), sum(n) FILTER (WHERE open) FROM g GROUP BY stage
+            UNION ALL
+            SELECT 2, implementation_status, NULL, sum(n), sum(n) FILTER (WHERE open) FROM g
+            GROUP BY implementation_status
+            UNION ALL
+            SELECT 3, CAST(a.id AS text), au.name, sum(n), sum(n) FILTER (WHERE open)
+            FROM g CROSS JOIN unnest(g.addressee_authority_ids) AS a(id)
+            LEFT JOIN authority au ON au.authority_id = a.id
+            GROUP BY a.id, au.name
+            UNION ALL
+            SELECT 4, t.theme, NULL, sum(n), sum(n) FILTER (WHERE open) FROM g CROSS JOIN unnest(g.themes) AS t(theme)
+            GROUP BY t.theme
+            UNION ALL
+            SELECT 5, COALESCE(pl.type, CASE WHEN g.place_id IS NULL THEN 'NO_PLACE' ELSE 'UNKNOWN' END), NULL,
+                sum(n), sum(n) FILTER (WHERE open)
+            FROM g LEFT JOIN place pl ON pl.place_id = g.place_id
+            GROUP BY 2
+            UNION ALL
+            SELECT 6, priority, NULL, sum(n), sum(n) FILTER (WHERE open) FROM g GROUP BY priority
+            UNION ALL
+            SELECT 7, age, NULL, sum(n), NULL FROM g WHERE open GROUP BY age
+            ORDER BY figure, total DESC, name, key
+            """;
+
+    private static final List<String> AGES = List.of("0-90", "91-180", "181-365", "over 365");
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -30,48 +72,34 @@ public class DashboardQueries {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Dashboard dashboard(LocalDate date) {
-        MapSqlParameterSource p = new MapSqlParameterSource("today", date);
-        long[] totals = jdbc.queryForObject(
-                "SELECT count(*), count(*) FILTER (WHERE open) FROM recommendation_summary", p,
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        return new Dashboard(date, totals[0], totals[1],
-                everyValue(Stage.values(), counts("stage", "recommendation_summary s", p)),
-                everyValue(ImplementationStatus.values(),
-                        counts("implementation_status", "recommendation_summary s", p)),
-                jdbc.query("""
-                        SELECT CAST(a.id AS text) AS key, au.name, count(*) AS total,
-                            count(*) FILTER (WHERE s.open) AS open
-                        FROM recommendation_summary s CROSS JOIN unnest(s.addressee_authority_ids) AS a(id)
-                        LEFT JOIN authority au ON au.authority_id = a.id
-                        GROUP BY a.id, au.name ORDER BY total DESC, au.name, key
-                        """, p, (rs, n) -> new Count(rs.getString("key"), rs.getString("name"), rs.getLong("total"),
-                                rs.getLong("open"))),
-                counts("t.theme", "recommendation_summary s CROSS JOIN unnest(s.themes) AS t(theme)", p),
-                counts("COALESCE(pl.type, CASE WHEN s.place_id IS NULL THEN 'NO_PLACE' ELSE 'UNKNOWN' END)",
-                        "recommendation_summary s LEFT JOIN place pl ON pl.place_id = s.place_id", p),
-                everyValue(Priority.values(), counts("priority", "recommendation_summary s", p)),
-                jdbc.queryForObject("""
-                        SELECT count(*) FILTER (WHERE :today - issued_on <= 90) AS b1,
-                            count(*) FILTER (WHERE :today - issued_on BETWEEN 91 AND 180) AS b2,
-                            count(*) FILTER (WHERE :today - issued_on BETWEEN 181 AND 365) AS b3,
-                            count(*) FILTER (WHERE :today - issued_on > 365) AS b4
-                        FROM recommendation_summary WHERE open
-                        """, p, (rs, n) -> List.of(new AgeBucket("0-90", rs.getLong("b1")),
-                                new AgeBucket("91-180", rs.getLong("b2")), new AgeBucket("181-365", rs.getLong("b3")),
-                                new AgeBucket("over 365", rs.getLong("b4")))));
+        List<List<Count>> figures = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            figures.add(new ArrayList<>());
+        }
+        jdbc.query(COUNTS, new MapSqlParameterSource("today", date), (RowCallbackHandler) rs ->
+                figures.get(rs.getInt("figure")).add(new Count(rs.getString("key"), rs.getString("name"),
+                        rs.getLong("total"), rs.getLong("open"))));
+        Count totals = figures.get(0).get(0);
+        Map<String, Count> ages = byKey(figures.get(7));
+        return new Dashboard(date, totals.total(), totals.open(),
+                everyValue(Stage.values(), figures.get(1)),
+                everyValue(ImplementationStatus.values(), figures.get(2)),
+                figures.get(3),
+                figures.get(4),
+                figures.get(5),
+                everyValue(Priority.values(), figures.get(6)),
+                AGES.stream().map(age -> new AgeBucket(age, ages.containsKey(age) ? ages.get(age).total() : 0))
+                        .toList());
     }
 
-    private List<Count> counts(String key, String from, MapSqlParameterSource p) {
-        return jdbc.query("SELECT " + key + " AS key, count(*) AS total, count(*) FILTER (WHERE s.open) AS open FROM "
-                + from + " GROUP BY 1 ORDER BY total DESC, key", p,
-                (rs, n) -> new Count(rs.getString("key"), null, rs.getLong("total"), rs.getLong("open")));
+    private static Map<String, Count> byKey(List<Count> counted) {
+        return counted.stream().collect(Collectors.toMap(Count::key, Function.identity()));
     }
 
     /** Every value of the vocabulary, in its natural order, zero where none: charts keep their axes. */
     private static List<Count> everyValue(Enum<?>[] values, List<Count> counted) {
-        Map<String, Count> byKey = counted.stream().collect(Collectors.toMap(Count::key, Function.identity()));
+        Map<String, Count> byKey = byKey(counted);
         return Arrays.stream(values).map(v -> byKey.getOrDefault(v.name(), new Count(v.name(), null, 0, 0))).toList();
     }
 }

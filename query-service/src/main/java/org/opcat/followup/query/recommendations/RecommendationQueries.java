@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads recommendation summaries. Every client value is a bind parameter; the q words are matched
- * with {@code strpos}, so {@code %}, {@code _}, quotes and backslashes are plain characters.
+ * with {@code strpos}, so {@code %}, {@code _}, quotes and backslashes are plain characters (the
+ * LIKE that finds candidates in the trigram index escapes them).
  */
 @Repository
 public class RecommendationQueries {
@@ -46,12 +47,28 @@ public class RecommendationQueries {
             LocalDate today) {
         MapSqlParameterSource p = new MapSqlParameterSource("today", today);
         String where = where(filter, p);
-        Long total = jdbc.queryForObject("SELECT count(*) FROM recommendation_summary s" + where, p, Long.class);
         p.addValue("limit", page.size()).addValue("offset", page.offset());
+        // The page's ids first, from the filter columns only: in the default order an index-only
+        // scan of recommendation_summary_issued (V60), which carries them all, so rows that do not
+        // match are skipped without reading the table. Then the rows of that page.
         List<RecommendationSummary> content = jdbc.query("SELECT " + SUMMARY_COLUMNS
-                + " FROM recommendation_summary s" + where + " ORDER BY " + orderBy
-                + " LIMIT :limit OFFSET :offset", p, SUMMARY);
-        return Page.of(content, page, total == null ? 0 : total);
+                + " FROM recommendation_summary s WHERE s.recommendation_id IN (SELECT s.recommendation_id"
+                + " FROM recommendation_summary s" + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset)"
+                + " ORDER BY " + orderBy, p, SUMMARY);
+        return Page.of(content, page, total(content.size(), page, where, p));
+    }
+
+    /**
+     * The exact number of matches. A page that is not full ends the list, so it tells the total
+     * without counting; only a full page, or one past the end, needs the count (which at 100,000
+     * summaries costs far more than the page: docs/query-api.md, "Speed").
+     */
+    private long total(int onPage, PageRequest page, String where, MapSqlParameterSource p) {
+        if (onPage > 0 && onPage < page.size() || onPage == 0 && page.offset() == 0) {
+            return page.offset() + onPage;
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM recommendation_summary s" + where, p, Long.class);
+        return total == null ? 0 : total;
     }
 
     public Optional<RecommendationSummary> summary(UUID id, LocalDate today) {
@@ -59,7 +76,7 @@ public class RecommendationQueries {
                 new MapSqlParameterSource("id", id).addValue("today", today), SUMMARY).stream().findFirst();
     }
 
-    private static String where(RecommendationFilter f, MapSqlParameterSource p) {
+    private String where(RecommendationFilter f, MapSqlParameterSource p) {
         List<String> conditions = new ArrayList<>();
         if (f.stage() != null && !f.stage().isEmpty()) {
             conditions.add("stage IN (:stage)");
@@ -74,8 +91,7 @@ public class RecommendationQueries {
             p.addValue("implementationStatus", f.implementationStatus().stream().map(Enum::name).toList());
         }
         if (f.authorityId() != null) {
-            conditions.add("addressee_authority_ids && ARRAY(" + SUPERVISED_AUTHORITIES + ")");
-            p.addValue("authorityId", f.authorityId());
+            conditions.add("addressee_authority_ids && " + uuidArray(supervised(f.authorityId())));
         }
         if (f.placeId() != null) {
             conditions.add("place_id = :placeId");
@@ -101,11 +117,43 @@ public class RecommendationQueries {
             p.addValue("issuedTo", f.issuedTo());
         }
         List<String> words = SearchText.words(f.q());
-        for (int i = 0; i < words.size(); i++) {
-            conditions.add("strpos(search_text, CAST(:q" + i + " AS text)) > 0");
-            p.addValue("q" + i, words.get(i));
+        if (!words.isEmpty()) {
+            // On recommendation_search (V61: the summary's search text, kept by triggers), so the
+            // other filters still need nothing but the index. The LIKE finds candidates in its
+            // trigram index; strpos is the rule.
+            List<String> matches = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                if (SearchText.hasTrigram(words.get(i))) {
+                    matches.add("x.search_text LIKE CAST(:like" + i + " AS text)");
+                    p.addValue("like" + i, "%" + SearchText.likeEscaped(words.get(i)) + "%");
+                }
+                matches.add("strpos(x.search_text, CAST(:q" + i + " AS text)) > 0");
+                p.addValue("q" + i, words.get(i));
+            }
+            conditions.add("recommendation_id IN (SELECT x.recommendation_id FROM recommendation_search x WHERE "
+                    + String.join(" AND ", matches) + ")");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** The authority and every body it supervises, at any depth (the register has tens of rows). */
+    private List<UUID> supervised(UUID authorityId) {
+        return jdbc.queryForList(SUPERVISED_AUTHORITIES, new MapSqlParameterSource("authorityId", authorityId),
+                UUID.class);
+    }
+
+    /**
+     * The ids as a literal, not a bind parameter: the planner then estimates from the column's
+     * element statistics how many rows they cover (a ministry: maybe all; an administration: a
+     * few per cent) and picks the plan for that, where a parameter or a subquery gets one generic
+     * guess for both. Safe to inline: {@link UUID#toString()} is hex digits and dashes only.
+     */
+    static String uuidArray(List<UUID> ids) {
+        StringBuilder literal = new StringBuilder("CAST('{");
+        for (int i = 0; i < ids.size(); i++) {
+            literal.append(i == 0 ? "" : ",").append(ids.get(i).toString());
+        }
+        return literal.append("}' AS uuid[])").toString();
     }
 
     static final RowMapper<RecommendationSummary> SUMMARY = (rs, n) -> new RecommendationSummary(

@@ -27,6 +27,29 @@ public final class SearchText {
         return Arrays.stream(normalize(q).split("\\s+")).filter(w -> !w.isEmpty()).toList();
     }
 
+    /**
+     * Whether pg_trgm can take trigrams from the word: three letters or digits in a row. A shorter
+     * word (most Chinese words are two characters) gets no candidates from the index, only the
+     * substring test; asking the index for it would read the whole index.
+     */
+    static boolean hasTrigram(String word) {
+        int run = 0;
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            run = Character.isLetterOrDigit(c) ? run + 1 : 0;
+            if (run == 3) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    /** The word as a LIKE pattern that matches it literally (backslash is LIKE's default escape). */
+    static String likeEscaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     static String normalize(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
