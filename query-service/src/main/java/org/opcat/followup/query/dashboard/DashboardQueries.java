@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * Counts the dashboard at query time from the summary table (ages depend on today) in one
  * statement, so every figure comes from the same snapshot. The table is read once: the summaries
  * are first grouped by every key the figures need (a few thousand groups where there are 100,000
- * rows; read from the covering index of V60 without touching the table), and each figure sums
+ * rows; read from the covering index of V100 without touching the table), and each figure sums
  * those groups. It used to be eight statements, each a scan of the whole table.
  */
 @Repository

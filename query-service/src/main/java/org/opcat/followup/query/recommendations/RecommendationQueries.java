@@ -49,7 +49,7 @@ public class RecommendationQueries {
         String where = where(filter, p);
         p.addValue("limit", page.size()).addValue("offset", page.offset());
         // The page's ids first, from the filter columns only: in the default order an index-only
-        // scan of recommendation_summary_issued (V60), which carries them all, so rows that do not
+        // scan of recommendation_summary_issued (V100), which carries them all, so rows that do not
         // match are skipped without reading the table. Then the rows of that page.
         List<RecommendationSummary> content = jdbc.query("SELECT " + SUMMARY_COLUMNS
                 + " FROM recommendation_summary s WHERE s.recommendation_id IN (SELECT s.recommendation_id"
@@ -118,7 +118,7 @@ public class RecommendationQueries {
         }
         List<String> words = SearchText.words(f.q());
         if (!words.isEmpty()) {
-            // On recommendation_search (V61: the summary's search text, kept by triggers), so the
+            // On recommendation_search (V101: the summary's search text, kept by triggers), so the
             // other filters still need nothing but the index. The LIKE finds candidates in its
             // trigram index; strpos is the rule.
             List<String> matches = new ArrayList<>();

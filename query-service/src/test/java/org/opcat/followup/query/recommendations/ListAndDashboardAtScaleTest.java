@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The list's exact totals (counted only when the page cannot tell them), the trigram candidates of
- * q (V61, kept by triggers), the authority filter with the supervised ids inlined, and the
+ * q (V101, kept by triggers), the authority filter with the supervised ids inlined, and the
  * one-statement dashboard, each checked against the plain answer computed here over a few hundred
  * generated summaries (written straight into the read table, as ListSpeedBench does).
  */
