@@ -201,7 +201,7 @@ public class AnnualReports {
     /** One slice of unresolvedFromPreviousReports[]; texts are never loaded for withheld recommendations. */
     private List<Unresolved> unresolved(List<Listed> slice, Audience audience, Map<UUID, String> names) {
         List<UUID> shown = shown(slice, audience);
-        Map<UUID, String[]> texts = facts.texts(shown);
+        Map<UUID, String[]> texts = facts.texts(shown, false); // the list shows titles only
         Map<RecordedFact, String[]> responseTexts = facts.factTexts(slice.stream()
                 .filter(l -> !l.withheld(audience) && l.latestResponse() != null)
                 .map(Listed::latestResponse).toList());

@@ -154,16 +154,21 @@ class ReportFacts {
 
     /** Title and text of the given recommendations. */
     Map<UUID, String[]> texts(Collection<UUID> recommendationIds) {
+        return texts(recommendationIds, true);
+    }
+
+    /** Title, and text if asked for (else null), of the given recommendations. */
+    Map<UUID, String[]> texts(Collection<UUID> recommendationIds, boolean withText) {
         Map<UUID, String[]> texts = new HashMap<>();
         if (recommendationIds.isEmpty()) {
             return texts;
         }
-        jdbc.query("SELECT recommendation_id, title, text FROM report_recommendation"
+        jdbc.query("SELECT recommendation_id, title" + (withText ? ", text" : "") + " FROM report_recommendation"
                 + " WHERE recommendation_id = ANY(:ids)",
                 new MapSqlParameterSource("ids", recommendationIds.toArray(UUID[]::new)),
                 rs -> {
                     texts.put(rs.getObject("recommendation_id", UUID.class),
-                            new String[] {rs.getString("title"), rs.getString("text")});
+                            new String[] {rs.getString("title"), withText ? rs.getString("text") : null});
                 });
         return texts;
     }
