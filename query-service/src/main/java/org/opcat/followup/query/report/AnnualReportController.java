@@ -8,11 +8,21 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.opcat.followup.query.http.BadQuery;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +40,9 @@ public class AnnualReportController {
 
     static final int FIRST_YEAR = 1900;
 
+    /** Listed recommendations (both lists) a pdf is made for; see {@link TooLargeForPdf}. */
+    static final int PDF_MAX_ROWS = 2_000;
+
     /** SPEC §5: the roles that see confidential recommendations, and so may ask for internal reports. */
     static final List<String> INTERNAL_READERS = List.of("ANALYST", "MANAGER", "ADMIN");
 
@@ -39,9 +52,14 @@ public class AnnualReportController {
     private final PdfReport pdf;
     private final KnownAtCoverage coverage;
     private final Clock clock;
+    private final ObjectMapper json;
+    private final int pdfMaxRows;
 
     public AnnualReportController(AnnualReports reports, KnownAtCoverage coverage, HtmlReport html, CsvReport csv,
-            PdfReport pdf, Clock clock) {
+            PdfReport pdf, Clock clock, ObjectMapper json,
+            @Value("${followup.report.pdf-max-rows:" + PDF_MAX_ROWS + "}") int pdfMaxRows) {
+        this.json = json;
+        this.pdfMaxRows = pdfMaxRows;
         this.reports = reports;
         this.coverage = coverage;
         this.html = html;
@@ -51,11 +69,12 @@ public class AnnualReportController {
     }
 
     @GetMapping("/api/reports/annual/{year}")
-    public ResponseEntity<?> annual(@PathVariable int year, @RequestParam(required = false) String asOf,
+    public void annual(@PathVariable int year, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,
             @RequestParam(defaultValue = "json") String format,
             @RequestParam(defaultValue = "en") String lang,
-            @RequestParam(defaultValue = "internal") String audience, HttpServletRequest request) {
+            @RequestParam(defaultValue = "internal") String audience, HttpServletRequest request,
+            HttpServletResponse response) {
         Instant now = clock.instant();
         int currentYear = LocalDate.ofInstant(now, clock.getZone()).getYear();
         if (year < FIRST_YEAR || year > currentYear) {
@@ -77,23 +96,74 @@ public class AnnualReportController {
         }
 
         coverage.awaitEventsRecordedBy(recordedBy);
-        AnnualReport report = reports.compile(new ReportPeriod(year, businessDate, recordedBy), reportAudience);
-        if (reportFormat == ReportFormat.JSON) {
-            return ResponseEntity.ok().contentType(reportFormat.mediaType()).body(report);
-        }
-        ReportLabels labels = new ReportLabels(language);
-        Object body = switch (reportFormat) {
-            case HTML -> html.render(report, labels);
-            case CSV -> csv.render(report, labels);
-            case PDF -> pdf.render(report, labels);
-            default -> throw new IllegalStateException(reportFormat.name());
-        };
+        ReportPeriod period = new ReportPeriod(year, businessDate, recordedBy);
         String filename = "annual-report-" + year + "-" + language.tag() + "-"
                 + reportAudience.name().toLowerCase(Locale.ROOT) + "." + reportFormat.extension();
         ContentDisposition disposition = (reportFormat == ReportFormat.HTML ? ContentDisposition.inline()
                 : ContentDisposition.attachment()).filename(filename).build();
-        return ResponseEntity.ok().contentType(reportFormat.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(body);
+        ReportLabels labels = new ReportLabels(language);
+        // The figures are computed before the first byte is written (an error there is still a
+        // problem answer); the lists are then read while they are written, inside the report's
+        // snapshot, so neither the report nor the document is ever whole in memory (pdf excepted).
+        reports.compile(period, reportAudience, report -> {
+            int rows = report.recommendations().size() + report.unresolvedFromPreviousReports().size();
+            if (reportFormat == ReportFormat.PDF && rows > pdfMaxRows) {
+                throw new TooLargeForPdf(rows, pdfMaxRows);
+            }
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(reportFormat.mediaType().toString());
+            if (reportFormat != ReportFormat.JSON) {
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
+            }
+            try {
+                OutputStream out = response.getOutputStream();
+                switch (reportFormat) {
+                    case JSON -> json.writeValue(new NonClosing(out), report);
+                    case CSV -> csv.write(report, labels, out);
+                    case HTML -> {
+                        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                                64 * 1024);
+                        html.write(report, labels, writer);
+                        writer.flush();
+                    }
+                    case PDF -> out.write(pdf.render(report, labels));
+                }
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The pdf is laid out whole in memory (openhtmltopdf): above {@code followup.report.pdf-max-rows}
+     * listed recommendations (both lists) it would exhaust the service's heap, and with it the
+     * projection threads, so it is refused (422) before anything is read; html (streamed, printable),
+     * csv and json have no such limit.
+     */
+    static class TooLargeForPdf extends RuntimeException {
+        TooLargeForPdf(int rows, int limit) {
+            super("this report lists " + rows + " recommendations (both lists), more than the " + limit
+                    + " a pdf is laid out for in memory: ask for format=html (printable, streamed), csv or json");
+        }
+    }
+
+    /** Jackson closes the stream it wrote to; the servlet container owns the response's. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     /**

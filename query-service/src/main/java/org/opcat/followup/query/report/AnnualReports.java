@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
@@ -17,16 +17,23 @@ import org.opcat.followup.query.report.AnnualReport.RecommendationHistory;
 import org.opcat.followup.query.report.AnnualReport.Response;
 import org.opcat.followup.query.report.AnnualReport.Summary;
 import org.opcat.followup.query.report.AnnualReport.Unresolved;
+import org.opcat.followup.query.report.ReportFacts.YearFact;
 import org.opcat.followup.query.status.RecommendationStatus;
 import org.opcat.followup.query.status.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Computes an {@link AnnualReport}: reads the dated read model for the period, folds each
- * recommendation with the status/ rules at the dates that matter, and counts. This is the only
- * place where report figures are made.
+ * Computes an {@link AnnualReport}: streams the dated read model for the period, folds each
+ * recommendation with the status/ rules at the dates that matter, counts, and forgets it (keeping a
+ * few fields of the listed ones); the texts and events of the listed recommendations are read a
+ * slice at a time while the report is written. This is the only place where report figures are
+ * made.
  *
  * <p>Decisions on edge cases (also in docs/annual-report.md):
  * <ul>
@@ -46,30 +53,98 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AnnualReports {
 
+    /** Recommendations whose texts and events are read per round trip while a list is written. */
+    static final int CHUNK = 500;
+
+    private static final Logger log = LoggerFactory.getLogger(AnnualReports.class);
+
     private final ReportFacts facts;
     private final Clock clock;
+    private final TransactionTemplate snapshot;
+    private final int chunk;
 
-    public AnnualReports(ReportFacts facts, Clock clock) {
+    public AnnualReports(ReportFacts facts, Clock clock, PlatformTransactionManager transactions,
+            @Value("${followup.report.chunk:" + CHUNK + "}") int chunk) {
         this.facts = facts;
         this.clock = clock;
+        this.chunk = chunk;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public AnnualReport compile(ReportPeriod period, Audience audience) {
-        Map<UUID, RecommendationTimeline> timelines = facts.timelines(period);
+    /**
+     * Computes the report and hands it to {@code use}, all in one read-only repeatable-read
+     * transaction (one snapshot). The figures are computed first, in one streaming pass that keeps
+     * nothing per recommendation but for the listed ones (a few fields); the two lists are read a
+     * slice at a time while {@code use} iterates them, so {@code use} must render (or copy) them
+     * before it returns.
+     */
+    public <T> T compile(ReportPeriod period, Audience audience, Function<AnnualReport, T> use) {
+        return snapshot.execute(status -> {
+            long start = System.nanoTime();
+            AnnualReport report = compileInTransaction(period, audience);
+            long figures = System.nanoTime();
+            T result = use.apply(report);
+            if (log.isInfoEnabled()) {
+                log.info("annual report {} asOf {} knownAt {} {}: {} recommendations counted in {} ms; {} unresolved"
+                        + " and {} listed read in {} ms and {} ms; {} ms in all", period.year(), period.asOf(),
+                        period.knownAt(), audience, report.summary() == null ? 0 : counted(report),
+                        (figures - start) / 1_000_000, report.unresolvedFromPreviousReports().size(),
+                        report.recommendations().size(), loadMillis(report.unresolvedFromPreviousReports()),
+                        loadMillis(report.recommendations()), (System.nanoTime() - start) / 1_000_000);
+            }
+            return result;
+        });
+    }
+
+    private static long counted(AnnualReport report) {
+        return report.byImplementationStatus().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long loadMillis(List<?> list) {
+        return list instanceof ChunkedList<?, ?> chunked ? chunked.loadMillis() : 0;
+    }
+
+    private AnnualReport compileInTransaction(ReportPeriod period, Audience audience) {
         Map<UUID, String> names = facts.authorityNames();
+        Tally tally = new Tally(period);
+        facts.scan(period, tally::count);
 
-        long issuedInYear = 0, implementedInYear = 0, withdrawnInYear = 0, responses = 0, plans = 0, visits = 0,
-                openAtAsOf = 0;
-        Map<ImplementationStatus, Long> byStatus = new LinkedHashMap<>();
-        for (ImplementationStatus status : ImplementationStatus.values()) {
-            byStatus.put(status, 0L);
+        Comparator<Listed> order = Comparator.comparing((Listed l) -> l.issued().issuedOn())
+                .thenComparing(l -> l.issued().reference());
+        tally.unresolved.sort(order);
+        tally.listed.sort(order);
+
+        List<AuthorityFigures> authorityFigures = tally.byAuthority.values().stream()
+                .map(t -> t.figures(names.getOrDefault(t.authorityId, t.authorityId.toString())))
+                .sorted(Comparator.comparing(AuthorityFigures::name).thenComparing(AuthorityFigures::authorityId))
+                .toList();
+        return new AnnualReport(period.year(), period.asOf(), period.knownAt(), clock.instant(), audience,
+                new Summary(tally.issuedInYear, tally.implementedInYear, tally.withdrawnInYear, tally.responses,
+                        tally.plans, tally.visits, tally.openAtAsOf),
+                tally.byStatus, authorityFigures,
+                new ChunkedList<>(tally.unresolved, chunk, slice -> unresolved(slice, audience, names)),
+                new ChunkedList<>(tally.listed, chunk, slice -> histories(slice, period, audience, names)));
+    }
+
+    /** The figures, counted one recommendation at a time, and the few fields kept of the listed ones. */
+    private static final class Tally {
+        private final ReportPeriod period;
+        long issuedInYear, implementedInYear, withdrawnInYear, responses, plans, visits, openAtAsOf;
+        final Map<ImplementationStatus, Long> byStatus = new LinkedHashMap<>();
+        final Map<UUID, AuthorityTally> byAuthority = new LinkedHashMap<>();
+        final List<Listed> unresolved = new ArrayList<>();
+        final List<Listed> listed = new ArrayList<>();
+
+        Tally(ReportPeriod period) {
+            this.period = period;
+            for (ImplementationStatus status : ImplementationStatus.values()) {
+                byStatus.put(status, 0L);
+            }
         }
-        Map<UUID, AuthorityTally> byAuthority = new LinkedHashMap<>();
-        List<Listed> unresolved = new ArrayList<>();
-        List<Listed> listed = new ArrayList<>();
 
-        for (RecommendationTimeline timeline : timelines.values()) {
+        void count(RecommendationTimeline timeline) {
             IssuedRecommendation issued = timeline.issued();
             RecommendationStatus atAsOf = timeline.statusOn(period.asOf());
             boolean issuedThisYear = period.inYear(issued.issuedOn());
@@ -95,89 +170,83 @@ public class AnnualReports {
                 }
             }
             boolean fromEarlier = period.beforeYear(issued.issuedOn());
-            if (fromEarlier && atAsOf.open()) {
-                unresolved.add(new Listed(timeline, atAsOf, period));
-            }
+            boolean isUnresolved = fromEarlier && atAsOf.open();
             boolean openDuringYear = fromEarlier
                     && (timeline.statusOn(period.firstDay().minusDays(1)).open()
                             || timeline.hasInYear(period, EventKind.REOPENED));
-            if (issuedThisYear || openDuringYear) {
-                listed.add(new Listed(timeline, atAsOf, period));
+            if (isUnresolved || issuedThisYear || openDuringYear) {
+                Listed l = new Listed(issued, atAsOf,
+                        isUnresolved ? timeline.latestResponse(atAsOf).orElse(null) : null);
+                if (isUnresolved) {
+                    unresolved.add(l);
+                }
+                if (issuedThisYear || openDuringYear) {
+                    listed.add(l);
+                }
             }
         }
-
-        Comparator<Listed> order = Comparator.comparing((Listed l) -> l.timeline().issued().issuedOn())
-                .thenComparing(l -> l.timeline().issued().reference());
-        unresolved.sort(order);
-        listed.sort(order);
-        Details details = details(period, audience, unresolved, listed);
-
-        List<AuthorityFigures> authorityFigures = byAuthority.values().stream()
-                .map(t -> t.figures(names.getOrDefault(t.authorityId, t.authorityId.toString())))
-                .sorted(Comparator.comparing(AuthorityFigures::name).thenComparing(AuthorityFigures::authorityId))
-                .toList();
-        return new AnnualReport(period.year(), period.asOf(), period.knownAt(), clock.instant(), audience,
-                new Summary(issuedInYear, implementedInYear, withdrawnInYear, responses, plans, visits, openAtAsOf),
-                byStatus, authorityFigures,
-                unresolved.stream().map(l -> unresolved(l, audience, details, names)).toList(),
-                listed.stream().map(l -> history(l, period, audience, details, names)).toList());
     }
 
-    private record Listed(RecommendationTimeline timeline, RecommendationStatus atAsOf, List<RecordedFact> inYear) {
-        Listed(RecommendationTimeline timeline, RecommendationStatus atAsOf, ReportPeriod period) {
-            this(timeline, atAsOf, timeline.inYear(period));
-        }
-
+    /** What is kept of a listed recommendation until its slice is written. */
+    private record Listed(IssuedRecommendation issued, RecommendationStatus atAsOf, RecordedFact latestResponse) {
         boolean withheld(Audience audience) {
-            return audience == Audience.PUBLIC && timeline.issued().confidential();
+            return audience == Audience.PUBLIC && issued.confidential();
         }
     }
 
-    /** Texts of what the report shows; never loaded for withheld recommendations. */
-    private record Details(Map<UUID, String[]> texts, Map<RecordedFact, String[]> factTexts) {
-        String[] of(RecordedFact fact) {
-            return factTexts.getOrDefault(fact, new String[2]);
-        }
+    private static List<UUID> shown(List<Listed> slice, Audience audience) {
+        return slice.stream().filter(l -> !l.withheld(audience)).map(l -> l.issued().recommendationId()).toList();
     }
 
-    private Details details(ReportPeriod period, Audience audience, List<Listed> unresolved, List<Listed> listed) {
-        List<UUID> ids = new ArrayList<>();
-        List<RecordedFact> shown = new ArrayList<>();
-        for (Listed l : listed) {
-            if (!l.withheld(audience)) {
-                ids.add(l.timeline().issued().recommendationId());
-                shown.addAll(l.inYear());
+    /** One slice of unresolvedFromPreviousReports[]; texts are never loaded for withheld recommendations. */
+    private List<Unresolved> unresolved(List<Listed> slice, Audience audience, Map<UUID, String> names) {
+        List<UUID> shown = shown(slice, audience);
+        Map<UUID, String[]> texts = facts.texts(shown, false); // the list shows titles only
+        Map<RecordedFact, String[]> responseTexts = facts.factTexts(slice.stream()
+                .filter(l -> !l.withheld(audience) && l.latestResponse() != null)
+                .map(Listed::latestResponse).toList());
+        List<Unresolved> made = new ArrayList<>(slice.size());
+        for (Listed l : slice) {
+            IssuedRecommendation issued = l.issued();
+            RecommendationStatus s = l.atAsOf();
+            if (l.withheld(audience)) {
+                made.add(new Unresolved(null, null, null, true, true, issued.issuedOn(), s.stage(),
+                        s.implementationStatus(), null, null));
+                continue;
             }
-        }
-        for (Listed l : unresolved) {
-            if (!l.withheld(audience)) {
-                ids.add(l.timeline().issued().recommendationId());
-                l.timeline().latestResponse(l.atAsOf()).ifPresent(shown::add);
+            RecordedFact f = l.latestResponse();
+            Response latest = null;
+            if (f != null) {
+                String[] text = responseTexts.getOrDefault(f, new String[2]);
+                latest = new Response(f.authorityId(), names.get(f.authorityId()), f.businessDate(), f.channel(),
+                        f.position(), text[0], text[1]);
             }
+            made.add(new Unresolved(issued.recommendationId(), issued.reference(),
+                    texts.getOrDefault(issued.recommendationId(), new String[2])[0], issued.confidential(),
+                    false, issued.issuedOn(), s.stage(), s.implementationStatus(), s.authorityPosition(), latest));
         }
-        return new Details(facts.texts(ids), facts.factTexts(shown));
+        return made;
     }
 
-    private static Unresolved unresolved(Listed l, Audience audience, Details details, Map<UUID, String> names) {
-        IssuedRecommendation issued = l.timeline().issued();
-        RecommendationStatus s = l.atAsOf();
-        if (l.withheld(audience)) {
-            return new Unresolved(null, null, null, true, true, issued.issuedOn(), s.stage(),
-                    s.implementationStatus(), null, null);
-        }
-        Response latest = l.timeline().latestResponse(s).map(f -> {
-            String[] text = details.of(f);
-            return new Response(f.authorityId(), names.get(f.authorityId()), f.businessDate(), f.channel(),
-                    f.position(), text[0], text[1]);
-        }).orElse(null);
-        return new Unresolved(issued.recommendationId(), issued.reference(),
-                details.texts().getOrDefault(issued.recommendationId(), new String[2])[0], issued.confidential(),
-                false, issued.issuedOn(), s.stage(), s.implementationStatus(), s.authorityPosition(), latest);
-    }
-
-    private static RecommendationHistory history(Listed l, ReportPeriod period, Audience audience, Details details,
+    /** One slice of recommendations[] with their events of the year. */
+    private List<RecommendationHistory> histories(List<Listed> slice, ReportPeriod period, Audience audience,
             Map<UUID, String> names) {
-        IssuedRecommendation issued = l.timeline().issued();
+        List<UUID> shown = shown(slice, audience);
+        Map<UUID, String[]> texts = facts.texts(shown);
+        Map<UUID, List<YearFact>> yearFacts = facts.yearFacts(period, shown, true);
+        yearFacts.putAll(facts.yearFacts(period, slice.stream().filter(l -> l.withheld(audience))
+                .map(l -> l.issued().recommendationId()).toList(), false));
+        List<RecommendationHistory> made = new ArrayList<>(slice.size());
+        for (Listed l : slice) {
+            made.add(history(l, period, audience, texts,
+                    yearFacts.getOrDefault(l.issued().recommendationId(), List.of()), names));
+        }
+        return made;
+    }
+
+    private static RecommendationHistory history(Listed l, ReportPeriod period, Audience audience,
+            Map<UUID, String[]> texts, List<YearFact> inYear, Map<UUID, String> names) {
+        IssuedRecommendation issued = l.issued();
         RecommendationStatus s = l.atAsOf();
         boolean withheld = l.withheld(audience);
         List<Addressee> addressees = issued.addresseeIds().stream()
@@ -187,7 +256,8 @@ public class AnnualReports {
             events.add(new HistoryEvent(issued.issuedOn(), EventKind.ISSUED, null, null, null, null, null, null,
                     null, null));
         }
-        for (RecordedFact f : l.inYear()) {
+        for (YearFact y : inYear) {
+            RecordedFact f = y.fact();
             if (withheld) {
                 // Responses are among the details a public report leaves out; of the other events
                 // only the date and kind remain.
@@ -197,10 +267,9 @@ public class AnnualReports {
                 }
                 continue;
             }
-            String[] text = details.of(f);
             events.add(new HistoryEvent(f.businessDate(), f.kind(), f.authorityId(),
                     f.authorityId() == null ? null : names.get(f.authorityId()), f.position(), f.channel(),
-                    f.status(), f.reason(), text[0], text[1]));
+                    f.status(), f.reason(), y.text(), y.documentReference()));
         }
         boolean unresolved = period.beforeYear(issued.issuedOn()) && s.open();
         if (withheld) {
@@ -208,8 +277,8 @@ public class AnnualReports {
                     issued.priority(), addressees, s.stage(), s.open(), s.implementationStatus(), null, unresolved,
                     events);
         }
-        String[] texts = details.texts().getOrDefault(issued.recommendationId(), new String[2]);
-        return new RecommendationHistory(issued.recommendationId(), issued.reference(), texts[0], texts[1],
+        String[] text = texts.getOrDefault(issued.recommendationId(), new String[2]);
+        return new RecommendationHistory(issued.recommendationId(), issued.reference(), text[0], text[1],
                 issued.confidential(), false, issued.issuedOn(), issued.priority(), addressees, s.stage(), s.open(),
                 s.implementationStatus(), s.authorityPosition(), unresolved, events);
     }

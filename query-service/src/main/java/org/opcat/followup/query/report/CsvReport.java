@@ -1,8 +1,12 @@
 package org.opcat.followup.query.report;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -24,8 +28,14 @@ public class CsvReport {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     public byte[] render(AnnualReport report, ReportLabels l) {
-        StringWriter out = new StringWriter();
-        out.write(BYTE_ORDER_MARK);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(report, l, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the csv to {@code stream} row by row, as the report's list is read; flushes, does not close. */
+    public void write(AnnualReport report, ReportLabels l, OutputStream stream) {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(l.text("column.reference"), l.text("column.title"), l.text("column.issuedOn"),
                         l.text("column.priority"), l.text("column.addressees"), l.text("column.confidential"),
@@ -33,7 +43,9 @@ public class CsvReport {
                         l.text("column.authorityPosition"), l.text("column.unresolved"),
                         l.text("column.eventsInYear"))
                 .get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+        try {
+            out.write(BYTE_ORDER_MARK);
+            CSVPrinter printer = new CSVPrinter(out, format);
             for (RecommendationHistory r : report.recommendations()) {
                 printer.printRecord(r.withheld() ? "" : r.reference(),
                         r.withheld() ? l.text("report.withheld") : r.title(),
@@ -43,9 +55,9 @@ public class CsvReport {
                         l.of(r.implementationStatus()), l.of(r.authorityPosition()), l.yesNo(r.unresolvedFromPreviousReports()),
                         r.events().size());
             }
+            printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -29,6 +29,11 @@ final class RecommendationTimeline {
         return issued;
     }
 
+    /** The events, in recording order. */
+    List<RecordedFact> facts() {
+        return java.util.Collections.unmodifiableList(facts);
+    }
+
     void add(RecordedFact fact) {
         facts.add(fact);
     }
@@ -55,14 +60,6 @@ final class RecommendationTimeline {
             }
         }
         return Optional.ofNullable(latest);
-    }
-
-    /** Events dated in the report's year, by date, ties in recording order. */
-    List<RecordedFact> inYear(ReportPeriod period) {
-        return facts.stream().filter(f -> period.inYear(f.businessDate()))
-                .sorted(Comparator.comparing(RecordedFact::businessDate)
-                        .thenComparingLong(RecordedFact::sequenceNumber))
-                .toList();
     }
 
     boolean hasInYear(ReportPeriod period, EventKind kind) {

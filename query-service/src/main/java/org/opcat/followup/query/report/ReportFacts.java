@@ -1,23 +1,27 @@
 package org.opcat.followup.query.report;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.opcat.followup.events.recommendation.Channel;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,9 +30,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads the dated read model for one {@link ReportPeriod}: both axes are plain filters
  * ({@code recorded_at <= knownAt}, business date {@code <= asOf}), nothing is folded in SQL. The
- * bulk reads leave texts out; {@link #texts} and {@link #factTexts} fetch them for the few rows a
- * report shows. Callers run these in one read-only repeatable-read transaction so all reads see one
- * snapshot.
+ * bulk read ({@link #scan}) leaves texts out and streams; {@link #texts}, {@link #yearFacts} and
+ * {@link #factTexts} fetch the texts for one slice of the rows a report shows at a time. Callers
+ * run these in one read-only repeatable-read transaction so all reads see one snapshot.
  */
 @Repository
 class ReportFacts {
@@ -44,32 +48,100 @@ class ReportFacts {
         this.jdbc = new NamedParameterJdbcTemplate(template);
     }
 
-    /** Every recommendation issued on or before asOf and known at knownAt, with its known events up to asOf. */
-    Map<UUID, RecommendationTimeline> timelines(ReportPeriod period) {
-        MapSqlParameterSource p = new MapSqlParameterSource("asOf", period.asOf())
-                .addValue("knownAt", Timestamp.from(period.knownAt()));
-        Map<UUID, RecommendationTimeline> timelines = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT recommendation_id, reference, issued_on, priority, confidential, addressee_ids
-                FROM report_recommendation WHERE recorded_at <= :knownAt AND issued_on <= :asOf
-                """, p, rs -> {
-                    UUID id = rs.getObject("recommendation_id", UUID.class);
-                    timelines.put(id, new RecommendationTimeline(new IssuedRecommendation(id, rs.getString("reference"),
-                            rs.getObject("issued_on", LocalDate.class), Priority.valueOf(rs.getString("priority")),
-                            rs.getBoolean("confidential"), uuids(rs.getArray("addressee_ids")))));
-                });
-        jdbc.query("""
-                SELECT recommendation_id, sequence_number, business_date, kind, authority_id, position, channel,
-                    status, reason
-                FROM report_fact WHERE recorded_at <= :knownAt AND business_date <= :asOf
-                ORDER BY recommendation_id, sequence_number
-                """, p, rs -> {
-                    RecommendationTimeline timeline = timelines.get(rs.getObject("recommendation_id", UUID.class));
-                    if (timeline != null) {
-                        timeline.add(fact(rs));
+    /**
+     * Every recommendation issued on or before asOf and known at knownAt, with its known events up to
+     * asOf, handed to {@code each} one at a time (by recommendation id) and then forgotten: memory
+     * does not grow with the register. Two cursors read side by side, both in recommendation-id
+     * order, so the issued facts are not repeated on every event row; the events come in
+     * recording order (sequence number) as the fold wants them.
+     */
+    void scan(ReportPeriod period, Consumer<RecommendationTimeline> each) {
+        Timestamp knownAt = Timestamp.from(period.knownAt());
+        jdbc.getJdbcTemplate().execute((ConnectionCallback<Void>) con -> {
+            try (PreparedStatement recommendations = con.prepareStatement("""
+                    SELECT recommendation_id, reference, issued_on, priority, confidential, addressee_ids
+                    FROM report_recommendation WHERE recorded_at <= ? AND issued_on <= ?
+                    ORDER BY recommendation_id
+                    """);
+                    PreparedStatement facts = con.prepareStatement("""
+                            SELECT recommendation_id, sequence_number, business_date, kind, authority_id, position,
+                                channel, status, reason
+                            FROM report_fact WHERE recorded_at <= ? AND business_date <= ?
+                            ORDER BY recommendation_id, sequence_number
+                            """)) {
+                for (PreparedStatement statement : List.of(recommendations, facts)) {
+                    // Binary rows from the first execution: uuids as 16 bytes and dates as day
+                    // numbers instead of text the driver must parse, a million times over.
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                    statement.setFetchSize(FETCH_SIZE);
+                    statement.setTimestamp(1, knownAt);
+                    statement.setObject(2, period.asOf());
+                }
+                try (ResultSet r = recommendations.executeQuery(); ResultSet f = facts.executeQuery()) {
+                    boolean moreFacts = f.next();
+                    UUID factOf = moreFacts ? f.getObject(1, UUID.class) : null;
+                    while (r.next()) {
+                        UUID id = r.getObject(1, UUID.class);
+                        RecommendationTimeline timeline = new RecommendationTimeline(new IssuedRecommendation(id,
+                                r.getString(2), r.getObject(3, LocalDate.class), Priority.valueOf(r.getString(4)),
+                                r.getBoolean(5), uuids(r.getArray(6))));
+                        // Events of recommendations not issued by asOf (or not known) are skipped.
+                        while (moreFacts && inDatabaseOrder(factOf, id) <= 0) {
+                            if (factOf.equals(id)) {
+                                timeline.add(new RecordedFact(id, f.getLong(2), f.getObject(3, LocalDate.class),
+                                        EventKind.valueOf(f.getString(4)), f.getObject(5, UUID.class),
+                                        enumOf(Position.class, f.getString(6)), enumOf(Channel.class, f.getString(7)),
+                                        enumOf(ImplementationStatus.class, f.getString(8)),
+                                        enumOf(WithdrawalReason.class, f.getString(9))));
+                            }
+                            moreFacts = f.next();
+                            factOf = moreFacts ? f.getObject(1, UUID.class) : null;
+                        }
+                        each.accept(timeline);
                     }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** PostgreSQL orders uuids as 16 unsigned bytes; {@link UUID#compareTo} compares signed longs. */
+    static int inDatabaseOrder(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /** An event of the year with the texts a report shows (null when not asked for). */
+    record YearFact(RecordedFact fact, String text, String documentReference) {
+    }
+
+    /**
+     * The events dated in the year (1 January to {@link ReportPeriod#lastDay()}) and known at knownAt
+     * of the given recommendations, each one's by date, ties in recording order; with their texts or
+     * without (null). One plain {@code ANY} filter per call: a join or a second array test to
+     * choose the rows with texts made the prepared statement's generic plan quadratic.
+     */
+    Map<UUID, List<YearFact>> yearFacts(ReportPeriod period, Collection<UUID> recommendationIds, boolean withTexts) {
+        Map<UUID, List<YearFact>> byRecommendation = new HashMap<>();
+        if (recommendationIds.isEmpty()) {
+            return byRecommendation;
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", recommendationIds.toArray(UUID[]::new))
+                .addValue("knownAt", Timestamp.from(period.knownAt()))
+                .addValue("first", period.firstDay()).addValue("last", period.lastDay());
+        jdbc.query("SELECT recommendation_id, sequence_number, business_date, kind, authority_id, position, channel,"
+                + " status, reason" + (withTexts ? ", text, document_reference" : "") + """
+                 FROM report_fact
+                WHERE recommendation_id = ANY(:ids) AND recorded_at <= :knownAt
+                    AND business_date BETWEEN :first AND :last
+                ORDER BY recommendation_id, business_date, sequence_number
+                """, p, rs -> {
+                    RecordedFact fact = fact(rs);
+                    byRecommendation.computeIfAbsent(fact.recommendationId(), id -> new ArrayList<>())
+                            .add(withTexts ? new YearFact(fact, rs.getString("text"), rs.getString("document_reference"))
+                                    : new YearFact(fact, null, null));
                 });
-        return timelines;
+        return byRecommendation;
     }
 
     Map<UUID, String> authorityNames() {
@@ -82,16 +154,21 @@ class ReportFacts {
 
     /** Title and text of the given recommendations. */
     Map<UUID, String[]> texts(Collection<UUID> recommendationIds) {
+        return texts(recommendationIds, true);
+    }
+
+    /** Title, and text if asked for (else null), of the given recommendations. */
+    Map<UUID, String[]> texts(Collection<UUID> recommendationIds, boolean withText) {
         Map<UUID, String[]> texts = new HashMap<>();
         if (recommendationIds.isEmpty()) {
             return texts;
         }
-        jdbc.query("SELECT recommendation_id, title, text FROM report_recommendation"
+        jdbc.query("SELECT recommendation_id, title" + (withText ? ", text" : "") + " FROM report_recommendation"
                 + " WHERE recommendation_id = ANY(:ids)",
                 new MapSqlParameterSource("ids", recommendationIds.toArray(UUID[]::new)),
                 rs -> {
                     texts.put(rs.getObject("recommendation_id", UUID.class),
-                            new String[] {rs.getString("title"), rs.getString("text")});
+                            new String[] {rs.getString("title"), withText ? rs.getString("text") : null});
                 });
         return texts;
     }

@@ -11,7 +11,8 @@ import org.opcat.followup.security.ProblemType;
 /**
  * The report's own problems, in the style of the query API's {@code QueryProblems} (which maps
  * every bad parameter of the report): 403 for an internal report asked by a user who may only have
- * the public one, 503 with Retry-After when the read model is behind the asked {@code knownAt}.
+ * the public one, 422 for a pdf of more recommendations than it can lay out in memory, 503 with
+ * Retry-After when the read model is behind the asked {@code knownAt}.
  */
 @RestControllerAdvice(assignableTypes = AnnualReportController.class)
 class ReportProblems {
@@ -22,6 +23,14 @@ class ReportProblems {
         problem.setType(ProblemType.named("forbidden"));
         problem.setTitle("Forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(AnnualReportController.TooLargeForPdf.class)
+    ResponseEntity<ProblemDetail> tooLargeForPdf(AnnualReportController.TooLargeForPdf e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create("https://opcat.org/followup/problems/report-too-large-for-pdf"));
+        problem.setTitle("Report too large for pdf");
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
     }
 
     @ExceptionHandler(KnownAtCoverage.Behind.class)
