@@ -28,7 +28,7 @@ class ReportProblems {
     @ExceptionHandler(AnnualReportController.TooLargeForPdf.class)
     ResponseEntity<ProblemDetail> tooLargeForPdf(AnnualReportController.TooLargeForPdf e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create("https://opcat.org/followup/problems/report-too-large-for-pdf"));
+        problem.setType(ProblemType.named("report-too-large-for-pdf"));
         problem.setTitle("Report too large for pdf");
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
     }
