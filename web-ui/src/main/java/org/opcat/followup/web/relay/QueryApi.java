@@ -1,12 +1,16 @@
 package org.opcat.followup.web.relay;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.ResponseEntity;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
@@ -53,8 +57,43 @@ public class QueryApi {
         return client.get().uri(uri).retrieve().body(LIST);
     }
 
-    /** The raw answer (the report in html, csv or pdf), to pass on to the browser. */
-    public ResponseEntity<byte[]> bytes(Function<UriBuilder, URI> uri) {
-        return client.get().uri(uri).retrieve().toEntity(byte[].class);
+    /**
+     * The raw answer (the report in html, csv or pdf), passed on to the browser as it arrives: a
+     * whole register's report is tens of MB, which this interface need not hold. A refusal is
+     * thrown as {@link ApiRefusal} before anything is passed on.
+     */
+    public Relay relay(Function<UriBuilder, URI> uri) {
+        return client.get().uri(uri).exchange((request, response) -> {
+            if (response.getStatusCode().isError()) {
+                try (response) {
+                    ApiRefusal.raise(request, response);
+                }
+            }
+            return new Relay(response);
+        }, false);
+    }
+
+    /** An answer still open: its headers now, its body read once, while the browser's response is written. */
+    public static final class Relay {
+
+        private final ClientHttpResponse response;
+
+        private Relay(ClientHttpResponse response) {
+            this.response = response;
+        }
+
+        public HttpHeaders headers() {
+            return response.getHeaders();
+        }
+
+        /** Written out and closed by Spring's resource converter, which frees the connection. */
+        public InputStreamResource body() {
+            try {
+                return new InputStreamResource(response.getBody());
+            } catch (IOException e) {
+                response.close();
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

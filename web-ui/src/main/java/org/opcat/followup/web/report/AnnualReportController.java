@@ -89,19 +89,19 @@ class AnnualReportController {
             if (blankToNull(knownAt) != null) {
                 params.put("knownAt", instant(knownAt));
             }
-            ResponseEntity<byte[]> report = query.bytes(uri -> {
+            QueryApi.Relay report = query.relay(uri -> {
                 params.forEach((k, v) -> uri.queryParam(k, "{" + k + "}"));
                 return uri.path("/api/reports/annual/{year}").build(with(params, "year", String.valueOf(year)));
             });
             HttpHeaders headers = new HttpHeaders();
-            headers.setContentType(report.getHeaders().getContentType());
-            if (report.getHeaders().getContentDisposition() != null && !format.equals("html")) {
-                headers.setContentDisposition(report.getHeaders().getContentDisposition());
+            headers.setContentType(report.headers().getContentType());
+            if (report.headers().getContentDisposition() != null && !format.equals("html")) {
+                headers.setContentDisposition(report.headers().getContentDisposition());
             }
             // The report's own stylesheet is inline; nothing else may load or run in the frame.
             headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
                     + "font-src data:; frame-ancestors 'self'");
-            return ResponseEntity.ok().headers(headers).body(report.getBody());
+            return ResponseEntity.ok().headers(headers).body(report.body());
         } catch (ApiRefusal refusal) {
             if (refusal.status() >= 500 || refusal.status() == 401) {
                 throw refusal;
