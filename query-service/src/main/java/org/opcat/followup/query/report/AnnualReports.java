@@ -1,7 +1,6 @@
 package org.opcat.followup.query.report;
 
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -117,7 +116,7 @@ public class AnnualReports {
         tally.listed.sort(order);
 
         List<AuthorityFigures> authorityFigures = tally.byAuthority.values().stream()
-                .map(t -> t.figures(names.getOrDefault(t.authorityId, t.authorityId.toString())))
+                .map(t -> t.figures(names))
                 .sorted(Comparator.comparing(AuthorityFigures::name).thenComparing(AuthorityFigures::authorityId))
                 .toList();
         return new AnnualReport(period.year(), period.asOf(), period.knownAt(), clock.instant(), audience,
@@ -281,48 +280,5 @@ public class AnnualReports {
         return new RecommendationHistory(issued.recommendationId(), issued.reference(), text[0], text[1],
                 issued.confidential(), false, issued.issuedOn(), issued.priority(), addressees, s.stage(), s.open(),
                 s.implementationStatus(), s.authorityPosition(), unresolved, events);
-    }
-
-    /** Running figures of one addressee. */
-    private static final class AuthorityTally {
-        private final UUID authorityId;
-        private long addressed;
-        private long responded;
-        private long open;
-        private long implemented;
-        private final List<Long> daysToFirstResponse = new ArrayList<>();
-
-        AuthorityTally(UUID authorityId) {
-            this.authorityId = authorityId;
-        }
-
-        void count(RecommendationTimeline timeline, RecommendationStatus atAsOf) {
-            addressed++;
-            timeline.firstResponseOf(authorityId).ifPresent(first -> {
-                responded++;
-                daysToFirstResponse.add(ChronoUnit.DAYS.between(timeline.issued().issuedOn(), first));
-            });
-            if (atAsOf.open()) {
-                open++;
-            }
-            if (atAsOf.stage() == Stage.IMPLEMENTED) {
-                implemented++;
-            }
-        }
-
-        AuthorityFigures figures(String name) {
-            return new AuthorityFigures(authorityId, name, addressed, responded, open, implemented,
-                    median(daysToFirstResponse));
-        }
-
-        /** The middle value, or the mean of the two middle ones (as PostgreSQL's percentile_cont(0.5)). */
-        private static Double median(List<Long> values) {
-            if (values.isEmpty()) {
-                return null;
-            }
-            List<Long> sorted = values.stream().sorted().toList();
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-        }
     }
 }

@@ -200,7 +200,7 @@ class ReportFacts {
         return texts;
     }
 
-    private static RecordedFact fact(ResultSet rs) throws SQLException {
+    static RecordedFact fact(ResultSet rs) throws SQLException {
         return new RecordedFact(rs.getObject("recommendation_id", UUID.class), rs.getLong("sequence_number"),
                 rs.getObject("business_date", LocalDate.class), EventKind.valueOf(rs.getString("kind")),
                 rs.getObject("authority_id", UUID.class), enumOf(Position.class, rs.getString("position")),
@@ -213,7 +213,7 @@ class ReportFacts {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
-    private static List<UUID> uuids(Array array) throws SQLException {
+    static List<UUID> uuids(Array array) throws SQLException {
         return Arrays.asList((UUID[]) array.getArray());
     }
 }

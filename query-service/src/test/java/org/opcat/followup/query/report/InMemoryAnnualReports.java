@@ -3,20 +3,15 @@ package org.opcat.followup.query.report;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.opcat.followup.events.recommendation.Channel;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
-import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
-import org.opcat.followup.events.recommendation.WithdrawalReason;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
 import org.opcat.followup.query.report.AnnualReport.HistoryEvent;
@@ -106,7 +101,7 @@ final class InMemoryAnnualReports {
         Details details = details(period, audience, unresolved, listed);
 
         List<AuthorityFigures> authorityFigures = byAuthority.values().stream()
-                .map(t -> t.figures(names.getOrDefault(t.authorityId, t.authorityId.toString())))
+                .map(t -> t.figures(names))
                 .sorted(Comparator.comparing(AuthorityFigures::name).thenComparing(AuthorityFigures::authorityId))
                 .toList();
         return new AnnualReport(period.year(), period.asOf(), period.knownAt(), clock.instant(), audience,
@@ -219,7 +214,7 @@ final class InMemoryAnnualReports {
                     UUID id = rs.getObject("recommendation_id", UUID.class);
                     timelines.put(id, new RecommendationTimeline(new IssuedRecommendation(id, rs.getString("reference"),
                             rs.getObject("issued_on", LocalDate.class), Priority.valueOf(rs.getString("priority")),
-                            rs.getBoolean("confidential"), uuids(rs.getArray("addressee_ids")))));
+                            rs.getBoolean("confidential"), ReportFacts.uuids(rs.getArray("addressee_ids")))));
                 });
         named.query("""
                 SELECT recommendation_id, sequence_number, business_date, kind, authority_id, position, channel,
@@ -229,7 +224,7 @@ final class InMemoryAnnualReports {
                 """, p, rs -> {
                     RecommendationTimeline timeline = timelines.get(rs.getObject("recommendation_id", UUID.class));
                     if (timeline != null) {
-                        timeline.add(fact(rs));
+                        timeline.add(ReportFacts.fact(rs));
                     }
                 });
         return timelines;
@@ -244,63 +239,4 @@ final class InMemoryAnnualReports {
                 .toList();
     }
 
-    private static RecordedFact fact(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new RecordedFact(rs.getObject("recommendation_id", UUID.class), rs.getLong("sequence_number"),
-                rs.getObject("business_date", LocalDate.class), EventKind.valueOf(rs.getString("kind")),
-                rs.getObject("authority_id", UUID.class), enumOf(Position.class, rs.getString("position")),
-                enumOf(Channel.class, rs.getString("channel")),
-                enumOf(ImplementationStatus.class, rs.getString("status")),
-                enumOf(WithdrawalReason.class, rs.getString("reason")));
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
-        return name == null ? null : Enum.valueOf(type, name);
-    }
-
-    private static List<UUID> uuids(java.sql.Array array) throws java.sql.SQLException {
-        return Arrays.asList((UUID[]) array.getArray());
-    }
-
-    /** Running figures of one addressee. */
-    private static final class AuthorityTally {
-        private final UUID authorityId;
-        private long addressed;
-        private long responded;
-        private long open;
-        private long implemented;
-        private final List<Long> daysToFirstResponse = new ArrayList<>();
-
-        AuthorityTally(UUID authorityId) {
-            this.authorityId = authorityId;
-        }
-
-        void count(RecommendationTimeline timeline, RecommendationStatus atAsOf) {
-            addressed++;
-            timeline.firstResponseOf(authorityId).ifPresent(first -> {
-                responded++;
-                daysToFirstResponse.add(ChronoUnit.DAYS.between(timeline.issued().issuedOn(), first));
-            });
-            if (atAsOf.open()) {
-                open++;
-            }
-            if (atAsOf.stage() == Stage.IMPLEMENTED) {
-                implemented++;
-            }
-        }
-
-        AuthorityFigures figures(String name) {
-            return new AuthorityFigures(authorityId, name, addressed, responded, open, implemented,
-                    median(daysToFirstResponse));
-        }
-
-        /** The middle value, or the mean of the two middle ones (as PostgreSQL's percentile_cont(0.5)). */
-        private static Double median(List<Long> values) {
-            if (values.isEmpty()) {
-                return null;
-            }
-            List<Long> sorted = values.stream().sorted().toList();
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-        }
-    }
 }
