@@ -66,11 +66,13 @@ public class ReadModelWrites {
     private static final AtomicInteger DECLARED = new AtomicInteger();
 
     private final JdbcTemplate jdbc;
+    private final RetriedEvents retriedEvents;
     /** Identifiers of the events of batches whose flush failed: their retry runs event by event. */
     private final Set<String> suspects = ConcurrentHashMap.newKeySet();
 
-    public ReadModelWrites(JdbcTemplate jdbc) {
+    public ReadModelWrites(JdbcTemplate jdbc, RetriedEvents retriedEvents) {
         this.jdbc = jdbc;
+        this.retriedEvents = retriedEvents;
     }
 
     /** A statement whose rows are buffered; declare as a constant, inserts before updates of the same table. */
@@ -165,7 +167,10 @@ public class ReadModelWrites {
             try {
                 flush(batch);
             } catch (RuntimeException e) {
-                if (!batch.eventByEvent && !TransientFailures.isTransient(e)) {
+                if (TransientFailures.isTransient(e)) {
+                    // Axon retries the batch; health shows it as retried, like a handler's transient failure.
+                    events.stream().findFirst().ifPresent(first -> retriedEvents.failed(first, e));
+                } else if (!batch.eventByEvent) {
                     events.forEach(event -> suspects.add(event.getIdentifier()));
                 }
                 throw e;
