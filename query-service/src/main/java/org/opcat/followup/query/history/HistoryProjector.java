@@ -4,9 +4,10 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.opcat.followup.query.ReadModels;
+import org.opcat.followup.query.processing.ReadModelWrites;
+import org.opcat.followup.query.processing.ReadModelWrites.Statement;
 
 /**
  * Keeps {@code query.recommendation_history}: every event of every recommendation, with who
@@ -18,10 +19,16 @@ public class HistoryProjector {
 
     static final String AGGREGATE_TYPE = "Recommendation";
 
-    private final JdbcTemplate jdbc;
+    private static final Statement LINE = ReadModelWrites.statement("""
+            INSERT INTO recommendation_history (recommendation_id, sequence_number, event_type, business_date,
+                recorded_at, recorded_by, summary) VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """);
 
-    public HistoryProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final ReadModelWrites writes;
+
+    public HistoryProjector(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
@@ -31,11 +38,7 @@ public class HistoryProjector {
         }
         HistoryLine line = HistoryLine.of(event);
         Object recordedBy = message.getMetaData().get("recordedBy");
-        jdbc.update("""
-                INSERT INTO recommendation_history (recommendation_id, sequence_number, event_type, business_date,
-                    recorded_at, recorded_by, summary) VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """, message.getAggregateIdentifier(), message.getSequenceNumber(), line.eventType(),
+        writes.add(LINE, message.getAggregateIdentifier(), message.getSequenceNumber(), line.eventType(),
                 line.businessDate(), Timestamp.from(message.getTimestamp()),
                 recordedBy == null ? null : recordedBy.toString(), line.summary());
     }

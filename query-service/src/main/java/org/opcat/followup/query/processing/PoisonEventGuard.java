@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * and skipped, while other aggregates go on. The aggregate's read models stay at the last state
  * that was built consistently, and health reports DEGRADED until a replay (after a fix) succeeds.
  *
+ * <p>Rows are written per batch ({@link ReadModelWrites}); when the database refuses a batch's rows
+ * only as they are written, the batch is retried event by event, each event's rows written inside
+ * this guard, so the refused row fails on its own event and is recorded as above.
+ *
  * <p>Transient failures (database gone, deadlock) are only passed on: Axon retries the segment with
  * a back-off until they pass, and health shows the segment in error meanwhile.
  *
@@ -33,10 +37,12 @@ public class PoisonEventGuard implements MessageHandlerInterceptor<EventMessage<
 
     private final FailedEvents failedEvents;
     private final RetriedEvents retriedEvents;
+    private final ReadModelWrites writes;
 
-    public PoisonEventGuard(FailedEvents failedEvents, RetriedEvents retriedEvents) {
+    public PoisonEventGuard(FailedEvents failedEvents, RetriedEvents retriedEvents, ReadModelWrites writes) {
         this.failedEvents = failedEvents;
         this.retriedEvents = retriedEvents;
+        this.writes = writes;
     }
 
     @Override
@@ -55,6 +61,7 @@ public class PoisonEventGuard implements MessageHandlerInterceptor<EventMessage<
         }
         try {
             Object result = interceptorChain.proceed();
+            writes.afterEvent();
             retriedEvents.succeeded(event);
             return result;
         } catch (Exception error) {

@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           need a split/merge or a replay (the token table keeps the old count)
  * @param maxClaimedSegments caps this instance's fair share of the segments ({@link SegmentShare}); 0:
  *                           no cap
- * @param batchSize          events per transaction: larger batches replay faster, a poison event
- *                           makes the whole batch run twice
+ * @param batchSize          most events per transaction (the read models' rows are sent once per
+ *                           batch, {@link ReadModelWrites}): larger batches replay faster, a poison
+ *                           event makes the whole batch run twice
  * @param tokenClaimInterval how often an instance looks for unclaimed segments (another instance
  *                           died or released them)
  * @param claimTimeout       how long a claim of a silent instance is honoured before others take

@@ -51,9 +51,9 @@ public class ReadModelProcessorConfiguration {
 
     @Bean
     public ConfigurerModule readModelProcessorRegistration(ProcessingSettings settings, ProcessorThreads threads,
-            FailedEvents failedEvents, RetriedEvents retriedEvents, SegmentShare segmentShare) {
+            FailedEvents failedEvents, RetriedEvents retriedEvents, SegmentShare segmentShare, ReadModelWrites writes) {
         String name = ReadModels.PROCESSING_GROUP;
-        PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents, retriedEvents);
+        PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents, retriedEvents, writes);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(name,
                         org.axonframework.config.Configuration::eventStore,

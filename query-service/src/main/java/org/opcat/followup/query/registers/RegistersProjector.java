@@ -5,7 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.opcat.followup.events.authority.AuthorityRegistered;
 import org.opcat.followup.events.place.PlaceOfDetentionRegistered;
 import org.opcat.followup.query.ReadModels;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.opcat.followup.query.processing.ReadModelWrites;
+import org.opcat.followup.query.processing.ReadModelWrites.Statement;
 import org.springframework.stereotype.Component;
 
 /** Keeps {@code query.authority} and {@code query.place}, the registers other read models join. */
@@ -13,22 +14,27 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class RegistersProjector {
 
-    private final JdbcTemplate jdbc;
+    private static final Statement AUTHORITY = ReadModelWrites.statement(
+            "INSERT INTO authority (authority_id, name, kind, parent_authority_id) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING");
+    private static final Statement PLACE = ReadModelWrites.statement(
+            "INSERT INTO place (place_id, name, type, region, authority_id) VALUES (?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING");
 
-    public RegistersProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final ReadModelWrites writes;
+
+    public RegistersProjector(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AuthorityRegistered e) {
-        jdbc.update("INSERT INTO authority (authority_id, name, kind, parent_authority_id) VALUES (?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", e.authorityId(), e.name(), e.kind().name(), e.parentAuthorityId());
+        writes.add(AUTHORITY, e.authorityId(), e.name(), e.kind().name(), e.parentAuthorityId());
     }
 
     @EventHandler
     void on(PlaceOfDetentionRegistered e) {
-        jdbc.update("INSERT INTO place (place_id, name, type, region, authority_id) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", e.placeId(), e.name(), e.type().name(), e.region(), e.authorityId());
+        writes.add(PLACE, e.placeId(), e.name(), e.type().name(), e.region(), e.authorityId());
     }
 
 }

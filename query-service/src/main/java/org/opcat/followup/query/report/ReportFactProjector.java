@@ -19,7 +19,8 @@ import org.opcat.followup.events.recommendation.RecommendationReiterated;
 import org.opcat.followup.events.recommendation.RecommendationReopened;
 import org.opcat.followup.events.recommendation.RecommendationWithdrawn;
 import org.opcat.followup.query.ReadModels;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.opcat.followup.query.processing.ReadModelWrites;
+import org.opcat.followup.query.processing.ReadModelWrites.Statement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,25 +28,34 @@ import org.springframework.stereotype.Component;
  * Every row carries both time axes: the business date the analyst stated and the instant the event
  * was recorded (its timestamp), so a report for any {@code asOf} and {@code knownAt} is a filter,
  * never a replay. Rows are written once and never updated: what was known at an instant cannot
- * change afterwards. Inserts ignore duplicates so a redelivered event changes nothing.
+ * change afterwards. Inserts ignore duplicates so a redelivered event changes nothing. Rows are
+ * written per batch of events ({@link ReadModelWrites}).
  */
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class ReportFactProjector {
 
-    private final JdbcTemplate jdbc;
+    private static final Statement RECOMMENDATION = ReadModelWrites.statement("""
+            INSERT INTO report_recommendation (recommendation_id, reference, title, text, issued_on, recorded_at,
+                priority, confidential, addressee_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS uuid[]))
+            ON CONFLICT DO NOTHING
+            """);
+    private static final Statement FACT = ReadModelWrites.statement("""
+            INSERT INTO report_fact (recommendation_id, sequence_number, recorded_at, business_date, kind,
+                authority_id, position, channel, status, reason, text, document_reference)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """);
 
-    public ReportFactProjector(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private final ReadModelWrites writes;
+
+    public ReportFactProjector(ReadModelWrites writes) {
+        this.writes = writes;
     }
 
     @EventHandler
     void on(RecommendationIssued e, @Timestamp Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO report_recommendation (recommendation_id, reference, title, text, issued_on, recorded_at,
-                    priority, confidential, addressee_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS uuid[]))
-                ON CONFLICT DO NOTHING
-                """, e.recommendationId(), e.reference(), e.title(), e.text(), e.issuedOn(),
+        writes.add(RECOMMENDATION, e.recommendationId(), e.reference(), e.title(), e.text(), e.issuedOn(),
                 java.sql.Timestamp.from(recordedAt), e.priority().name(), e.confidential(),
                 e.addresseeAuthorityIds().stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
     }
@@ -104,12 +114,7 @@ public class ReportFactProjector {
     private void fact(UUID recommendationId, long sequence, Instant recordedAt, LocalDate businessDate, EventKind kind,
             UUID authorityId, String position, String channel, String status, String reason, String text,
             String documentReference) {
-        jdbc.update("""
-                INSERT INTO report_fact (recommendation_id, sequence_number, recorded_at, business_date, kind,
-                    authority_id, position, channel, status, reason, text, document_reference)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO NOTHING
-                """, recommendationId, sequence, java.sql.Timestamp.from(recordedAt), businessDate, kind.name(),
+        writes.add(FACT, recommendationId, sequence, java.sql.Timestamp.from(recordedAt), businessDate, kind.name(),
                 authorityId, position, channel, status, reason, text, documentReference);
     }
 }
