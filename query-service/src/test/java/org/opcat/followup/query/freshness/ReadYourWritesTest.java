@@ -100,6 +100,18 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void the_dashboard_is_counted_again_once_a_new_event_is_projected() {
+        long before = http.getForObject("/api/dashboard", JsonNode.class).get("total").asLong();
+        assertThat(http.getForObject("/api/dashboard", JsonNode.class).get("total").asLong())
+                .as("nothing new: the same count").isEqualTo(before);
+        UUID id = UUID.randomUUID();
+        write(id, 0, issued(id, "RYW-DASH"));
+        JsonNode after = http.getForObject("/api/dashboard?recommendationId={id}&minVersion=0", JsonNode.class, id);
+        assertThat(after.get("total").asLong()).isEqualTo(before + 1);
+        assertThat(http.getForObject("/api/dashboard", JsonNode.class).get("total").asLong()).isEqualTo(before + 1);
+    }
+
+    @Test
     void a_version_not_reached_in_time_is_a_504_problem() {
         UUID id = UUID.randomUUID();
         write(id, 0, issued(id, "RYW-2"));
