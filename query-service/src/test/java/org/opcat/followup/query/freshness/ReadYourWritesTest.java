@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.opcat.followup.events.recommendation.Source;
 import org.opcat.followup.events.recommendation.SourceKind;
 import org.opcat.followup.query.EventLog;
 import org.opcat.followup.query.QueryServiceTest;
+import org.opcat.followup.query.processing.Await;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
  * into the event table, so only polling (fetch delay 50 ms) brings them to the processor.
  */
 @QueryServiceTest
-@TestPropertySource(properties = "followup.freshness.max-wait=1s")
+// Short enough for the 504 test, long enough for a loaded CI machine to project a write in time.
+@TestPropertySource(properties = "followup.freshness.max-wait=3s")
 class ReadYourWritesTest {
 
     static final UUID AUTHORITY = UUID.randomUUID();
@@ -63,6 +66,12 @@ class ReadYourWritesTest {
     static AuthorityResponseRecorded answered(UUID id, Position position) {
         return new AuthorityResponseRecorded(id, UUID.randomUUID(), AUTHORITY, LocalDate.of(2026, 2, 1),
                 Channel.WRITTEN, position, "Answer", null);
+    }
+
+    /** Not the behaviour under test: waits as long as a loaded machine needs, not max-wait. */
+    void projected(UUID id, long version) {
+        Await.until("version " + version + " of " + id + " projected", Duration.ofSeconds(60),
+                () -> readYourWrites.await(id, version).isPresent());
     }
 
     void write(UUID id, long sequenceNumber, Object event) {
@@ -115,7 +124,7 @@ class ReadYourWritesTest {
     void a_version_not_reached_in_time_is_a_504_problem() {
         UUID id = UUID.randomUUID();
         write(id, 0, issued(id, "RYW-2"));
-        readYourWrites.await(id, 0);
+        projected(id, 0);
         long start = System.nanoTime();
         ResponseEntity<JsonNode> answer = http.getForEntity("/api/recommendations/{id}?minVersion=7", JsonNode.class,
                 id);
@@ -125,8 +134,8 @@ class ReadYourWritesTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
         assertThat(answer.getBody().get("type").asText()).endsWith("/read-model-behind");
         assertThat(answer.getBody().get("detail").asText()).contains("version 0").contains("asked for 7");
-        // At least the 1 s wait; the upper bound only shows it is bounded (sign-in and a loaded machine add to it).
-        assertThat(waitedMillis).isBetween(900L, 15_000L);
+        // At least the 3 s wait; the upper bound only shows it is bounded (sign-in and a loaded machine add to it).
+        assertThat(waitedMillis).isBetween(2_900L, 20_000L);
         // An id nobody wrote: waits, then the same 504 (it may still be on its way).
         assertThat(http.getForEntity("/api/recommendations/{id}?minVersion=0", JsonNode.class, UUID.randomUUID())
                 .getStatusCode().value()).isEqualTo(504);
@@ -138,7 +147,7 @@ class ReadYourWritesTest {
         assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
         UUID id = UUID.randomUUID();
         write(id, 0, issued(id, "RYW-3"));
-        readYourWrites.await(id, 0);
+        projected(id, 0);
         // xmin is the id of the transaction that wrote a row version: the same for both rows.
         String rowTransaction = jdbc.queryForObject(
                 "SELECT xmin::text FROM recommendation_summary WHERE recommendation_id = ?", String.class, id);
