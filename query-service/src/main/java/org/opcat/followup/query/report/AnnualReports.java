@@ -127,8 +127,11 @@ public class AnnualReports {
                 new ChunkedList<>(tally.listed, chunk, slice -> histories(slice, period, audience, names)));
     }
 
-    /** The figures, counted one recommendation at a time, and the few fields kept of the listed ones. */
-    private static final class Tally {
+    /**
+     * The figures, counted one recommendation at a time, and the few fields kept of the listed ones.
+     * Package-private: the in-memory test oracle folds its timelines with it too.
+     */
+    static final class Tally {
         private final ReportPeriod period;
         long issuedInYear, implementedInYear, withdrawnInYear, responses, plans, visits, openAtAsOf;
         final Map<ImplementationStatus, Long> byStatus = new LinkedHashMap<>();
@@ -187,7 +190,7 @@ public class AnnualReports {
     }
 
     /** What is kept of a listed recommendation until its slice is written. */
-    private record Listed(IssuedRecommendation issued, RecommendationStatus atAsOf, RecordedFact latestResponse) {
+    record Listed(IssuedRecommendation issued, RecommendationStatus atAsOf, RecordedFact latestResponse) {
         boolean withheld(Audience audience) {
             return audience == Audience.PUBLIC && issued.confidential();
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
@@ -20,7 +19,6 @@ import org.opcat.followup.query.report.AnnualReport.Response;
 import org.opcat.followup.query.report.AnnualReport.Summary;
 import org.opcat.followup.query.report.AnnualReport.Unresolved;
 import org.opcat.followup.query.status.RecommendationStatus;
-import org.opcat.followup.query.status.Stage;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -47,66 +45,28 @@ final class InMemoryAnnualReports {
         Map<UUID, RecommendationTimeline> timelines = timelines(period);
         Map<UUID, String> names = facts.authorityNames();
 
-        long issuedInYear = 0, implementedInYear = 0, withdrawnInYear = 0, responses = 0, plans = 0, visits = 0,
-                openAtAsOf = 0;
-        Map<ImplementationStatus, Long> byStatus = new LinkedHashMap<>();
-        for (ImplementationStatus status : ImplementationStatus.values()) {
-            byStatus.put(status, 0L);
-        }
-        Map<UUID, AuthorityTally> byAuthority = new LinkedHashMap<>();
-        List<Listed> unresolved = new ArrayList<>();
-        List<Listed> listed = new ArrayList<>();
-
-        for (RecommendationTimeline timeline : timelines.values()) {
-            IssuedRecommendation issued = timeline.issued();
-            RecommendationStatus atAsOf = timeline.statusOn(period.asOf());
-            boolean issuedThisYear = period.inYear(issued.issuedOn());
-            if (issuedThisYear) {
-                issuedInYear++;
-            }
-            if (timeline.hasInYear(period, EventKind.IMPLEMENTED)) {
-                implementedInYear++;
-            }
-            if (timeline.hasInYear(period, EventKind.WITHDRAWN)) {
-                withdrawnInYear++;
-            }
-            responses += timeline.countInYear(period, EventKind.RESPONSE_RECORDED);
-            plans += timeline.countInYear(period, EventKind.ACTION_PLAN_FILED);
-            visits += timeline.countInYear(period, EventKind.FOLLOW_UP_VISIT);
-            if (atAsOf.open()) {
-                openAtAsOf++;
-            }
-            if (atAsOf.stage() != Stage.WITHDRAWN) {
-                byStatus.merge(atAsOf.implementationStatus(), 1L, Long::sum);
-                for (UUID authorityId : issued.addresseeIds()) {
-                    byAuthority.computeIfAbsent(authorityId, AuthorityTally::new).count(timeline, atAsOf);
-                }
-            }
-            boolean fromEarlier = period.beforeYear(issued.issuedOn());
-            if (fromEarlier && atAsOf.open()) {
-                unresolved.add(new Listed(timeline, atAsOf, period));
-            }
-            boolean openDuringYear = fromEarlier
-                    && (timeline.statusOn(period.firstDay().minusDays(1)).open()
-                            || timeline.hasInYear(period, EventKind.REOPENED));
-            if (issuedThisYear || openDuringYear) {
-                listed.add(new Listed(timeline, atAsOf, period));
-            }
-        }
-
+        // The same fold as the streamed report (AnnualReports.Tally); what this oracle does its own
+        // way is the rest: every timeline in memory, and both lists built whole from them.
+        AnnualReports.Tally tally = new AnnualReports.Tally(period);
+        timelines.values().forEach(tally::count);
         Comparator<Listed> order = Comparator.comparing((Listed l) -> l.timeline().issued().issuedOn())
                 .thenComparing(l -> l.timeline().issued().reference());
-        unresolved.sort(order);
-        listed.sort(order);
+        List<Listed> unresolved = tally.unresolved.stream()
+                .map(l -> new Listed(timelines.get(l.issued().recommendationId()), l.atAsOf(), period))
+                .sorted(order).toList();
+        List<Listed> listed = tally.listed.stream()
+                .map(l -> new Listed(timelines.get(l.issued().recommendationId()), l.atAsOf(), period))
+                .sorted(order).toList();
         Details details = details(period, audience, unresolved, listed);
 
-        List<AuthorityFigures> authorityFigures = byAuthority.values().stream()
+        List<AuthorityFigures> authorityFigures = tally.byAuthority.values().stream()
                 .map(t -> t.figures(names))
                 .sorted(Comparator.comparing(AuthorityFigures::name).thenComparing(AuthorityFigures::authorityId))
                 .toList();
         return new AnnualReport(period.year(), period.asOf(), period.knownAt(), clock.instant(), audience,
-                new Summary(issuedInYear, implementedInYear, withdrawnInYear, responses, plans, visits, openAtAsOf),
-                byStatus, authorityFigures,
+                new Summary(tally.issuedInYear, tally.implementedInYear, tally.withdrawnInYear, tally.responses,
+                        tally.plans, tally.visits, tally.openAtAsOf),
+                tally.byStatus, authorityFigures,
                 unresolved.stream().map(l -> unresolved(l, audience, details, names)).toList(),
                 listed.stream().map(l -> history(l, period, audience, details, names)).toList());
     }
