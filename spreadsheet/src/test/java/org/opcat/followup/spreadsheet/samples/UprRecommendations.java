@@ -1,10 +1,10 @@
 package org.opcat.followup.spreadsheet.samples;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.opcat.followup.spreadsheet.Sheet;
 
 /**
- * The 4,588 UPR recommendations of ../shared/data (see its README), mapped to the import layout:
+ * The 4,588 UPR recommendations of {@code upr-detention-torture.csv} beside this class in the test resources (its
+ * source and licence are in the README.md there), mapped to the import layout:
  * <ul>
  * <li>state under review: the addressee authority (registered by the import, createMissing);
  * <li>recommending state and session: the source document reference; source kind OTHER (the UPR
@@ -34,8 +35,8 @@ import org.opcat.followup.spreadsheet.Sheet;
  */
 public final class UprRecommendations {
 
-    /** The file, relative to the repository root (CI clones the repository with shared/ beside it). */
-    public static final String FILE = "../shared/data/upr-detention-torture.csv";
+    /** The data set, a resource of this module's test jar, so that every module's tests find it on the classpath. */
+    public static final String RESOURCE = "upr-detention-torture.csv";
 
     public record Upr(String reference, String state, String text, String recommendingState, String response, int session,
             List<String> themes, int actionCategory) {
@@ -44,22 +45,13 @@ public final class UprRecommendations {
     private UprRecommendations() {
     }
 
-    /** Tests run in the module directory; the repository root is its parent. */
-    public static Path locate() {
-        Path fromModule = Path.of("..").resolve(FILE).normalize().toAbsolutePath();
-        Path fromRoot = Path.of(FILE).normalize().toAbsolutePath();
-        for (Path candidate : List.of(fromModule, fromRoot)) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("The UPR data set is missing: expected " + FILE + " relative to the repository root ("
-                + fromModule + "). Clone the repository with the project's shared/ folder beside it.");
-    }
-
     public static List<Upr> read() throws IOException {
         List<Upr> all = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(locate(), StandardCharsets.UTF_8)) {
+        InputStream resource = UprRecommendations.class.getResourceAsStream(RESOURCE);
+        if (resource == null) {
+            throw new AssertionError("The UPR data set " + RESOURCE + " is missing from the spreadsheet module's test resources");
+        }
+        try (Reader reader = new InputStreamReader(resource, StandardCharsets.UTF_8)) {
             int n = 0;
             for (CSVRecord record : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 n++;
