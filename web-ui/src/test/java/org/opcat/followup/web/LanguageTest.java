@@ -2,6 +2,7 @@ package org.opcat.followup.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,39 @@ class LanguageTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(chinese).contains("<html lang=\"zh\"").contains("<h1>登录</h1>");
         assertThat(english).contains("<html lang=\"en\"").contains("<h1>Sign in</h1>");
+    }
+
+    @Test
+    void the_language_asked_for_before_sign_in_reaches_the_sign_in_page() throws Exception {
+        HttpClient fresh = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> page = fresh.send(HttpRequest.newBuilder(URI.create(TestStack.get().webUrl + "/?lang=zh"))
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.uri().getPath()).isEqualTo("/signin");
+        assertThat(page.body()).contains("<html lang=\"zh\"").contains("<h1>登录</h1>");
+    }
+
+    @Test
+    void a_language_we_do_not_have_is_ignored_in_the_address_and_in_the_cookie() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> asked = http.send(HttpRequest.newBuilder(URI.create(TestStack.get().webUrl + "/signin?lang=xx"))
+                .header("Accept-Language", "zh").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("followup-lang="));
+        assertThat(asked.body()).contains("<h1>登录</h1>").doesNotContain("??");
+
+        HttpResponse<String> oldCookie = http.send(HttpRequest.newBuilder(URI.create(TestStack.get().webUrl + "/signin"))
+                .header("Cookie", "followup-lang=xx").header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(oldCookie.statusCode()).isEqualTo(200);
+        assertThat(oldCookie.body()).contains("<h1>Sign in</h1>").doesNotContain("??");
+    }
+
+    @Test
+    void every_page_has_its_icon() throws Exception {
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(TestStack.get().webUrl + "/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.body()).startsWith(0, 0, 1, 0); // an ICO file's header
     }
 
     @Test
