@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Annual reports, the answers that read for seconds and run to megabytes. Each is
+ * Annual reports and exports, the answers that read for seconds and run to megabytes. Each is
  * made into a temporary file while its transaction is open and sent only once that is closed: a
  * reader on a slow line then holds a request thread and a file, never one of the
  * {@code DB_POOL_SIZE} connections that every query and the projections share. And at most
@@ -120,7 +120,7 @@ public class Downloads {
     /** Every permit is taken: 429 with Retry-After. */
     public static class Busy extends RuntimeException {
         Busy(int maxConcurrent) {
-            super("the service is already making " + maxConcurrent + " reports, as many as it makes at"
+            super("the service is already making " + maxConcurrent + " reports or exports, as many as it makes at"
                     + " once: ask again in a few seconds");
         }
 

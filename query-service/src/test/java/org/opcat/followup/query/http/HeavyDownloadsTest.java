@@ -48,11 +48,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Reports are the service's long answers. A slow reader of one must not keep a database connection
- * from everybody else, nor may reports being made take every connection.
+ * Reports and exports are the service's long answers. A slow reader of one must not keep a
+ * database connection from everybody else, and an export too large to be useful is refused before
+ * a byte of it is made.
  */
 @QueryServiceTest
-@TestPropertySource(properties = {"followup.test.context=heavy-downloads", "followup.report.max-concurrent=2"})
+@TestPropertySource(properties = {"followup.test.context=heavy-downloads", "followup.export.max-rows=100",
+        "followup.report.max-concurrent=2"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeavyDownloadsTest {
 
@@ -166,7 +168,8 @@ class HeavyDownloadsTest {
                 });
             }
             assertThat(making.await(10, TimeUnit.SECONDS)).as("both makers hold a permit").isTrue();
-            for (String path : List.of("/api/reports/annual/2026?audience=public&format=csv")) {
+            for (String path : List.of("/api/reports/annual/2026?audience=public&format=csv",
+                    "/api/exports/recommendations.csv?issuedTo=2026-01-02")) {
                 HttpResponse<String> busy = get(path);
                 assertThat(busy.statusCode()).as(path).isEqualTo(429);
                 assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
@@ -182,6 +185,33 @@ class HeavyDownloadsTest {
         }
         assertThat(get("/api/reports/annual/2026?audience=public&format=csv").statusCode())
                 .as("once a permit is free again").isEqualTo(200);
+    }
+
+    @Test
+    void an_export_of_more_rows_than_the_limit_is_refused_before_anything_is_made() throws Exception {
+        for (String path : List.of("/api/exports/recommendations.csv", "/api/exports/recommendations.xlsx")) {
+            HttpResponse<String> answer = get(path + "?lang=zh");
+            assertThat(answer.statusCode()).as(path).isEqualTo(422);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = json.readTree(answer.body());
+            assertThat(problem.path("type").asText()).isEqualTo("https://opcat-followup.example/problems/export-too-large");
+            assertThat(problem.path("rows").asLong()).isEqualTo(RECOMMENDATIONS);
+            assertThat(problem.path("maxRows").asLong()).isEqualTo(100);
+            assertThat(problem.path("detail").asText()).contains("500").contains("100");
+        }
+    }
+
+    @Test
+    void an_export_within_the_limit_is_made() throws Exception {
+        LocalDate to = FIRST_ISSUE.plusDays(19);
+        long expected = 0;
+        for (int n = 0; n < RECOMMENDATIONS; n++) {
+            expected += issuedOn(n).isAfter(to) ? 0 : 1;
+        }
+        assertThat(expected).isBetween(1L, 100L);
+        HttpResponse<String> csv = get("/api/exports/recommendations.csv?issuedTo=" + to);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().filter(line -> line.startsWith("2026/R-")).count()).isEqualTo(expected);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
