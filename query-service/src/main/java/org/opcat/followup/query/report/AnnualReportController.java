@@ -104,11 +104,11 @@ public class AnnualReportController {
         ContentDisposition disposition = (reportFormat == ReportFormat.HTML ? ContentDisposition.inline()
                 : ContentDisposition.attachment()).filename(filename).build();
         ReportLabels labels = new ReportLabels(language);
-        // The figures are computed before the first byte is written (an error there is still a
-        // problem answer); the lists are then read while they are written, inside the report's
-        // snapshot, so neither the report nor the document is ever whole in memory (pdf excepted).
-        // Written to a temporary file, and sent once the snapshot's connection is back in the pool:
-        // a slow reader must not hold it (Downloads).
+        // The figures are computed first; the lists are then read while they are written, inside
+        // the report's snapshot, so neither the report nor the document is ever whole in memory (pdf
+        // excepted). Written to a temporary file, and sent once the snapshot's connection is back in
+        // the pool, since a slow reader must not hold it (Downloads); nothing is sent before the
+        // document is whole, so any error while it is made is still a problem answer.
         Downloads.Spooled document = downloads.make("." + reportFormat.extension(), out ->
                 reports.compile(period, reportAudience, report -> {
                     int rows = report.recommendations().size() + report.unresolvedFromPreviousReports().size();
