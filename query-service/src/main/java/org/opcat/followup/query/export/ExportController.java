@@ -1,6 +1,9 @@
 package org.opcat.followup.query.export;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,7 @@ import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.query.Today;
 import org.opcat.followup.query.http.BadQuery;
+import org.opcat.followup.query.http.Downloads;
 import org.opcat.followup.query.recommendations.RecommendationFilter;
 import org.opcat.followup.query.recommendations.RecommendationSort;
 import org.opcat.followup.query.status.Stage;
@@ -18,7 +22,6 @@ import org.opcat.followup.spreadsheet.Sheet;
 import org.opcat.followup.spreadsheet.SheetWriter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,33 +39,38 @@ public class ExportController {
 
     private final RecommendationExport export;
     private final Today today;
+    private final Downloads downloads;
 
-    public ExportController(RecommendationExport export, Today today) {
+    public ExportController(RecommendationExport export, Today today, Downloads downloads) {
         this.export = export;
         this.today = today;
+        this.downloads = downloads;
     }
 
     @GetMapping("/recommendations.csv")
-    public ResponseEntity<byte[]> csv(
+    public void csv(
             RecommendationFilter filter,
             @RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(defaultValue = "en") String lang,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         Sheet which = Sheet.named(sheet).orElseThrow(() -> new BadQuery("sheet", "sheet must be one of "
                 + List.of(Sheet.values()).stream().map(Sheet::key).toList()));
         HeaderLanguage language = language(lang);
-        Map<Sheet, List<Map<String, String>>> sheets = export.sheets(filter, orderBy(request), today.date());
-        return download(SheetWriter.csv(which, language, sheets.get(which)), FileFormat.CSV, which.key() + ".csv");
+        String orderBy = orderBy(request);
+        send(downloads.make(".csv", out -> export.sheets(filter, orderBy, today.date(),
+                sheets -> SheetWriter.csv(which, language, sheets.get(which), out))), FileFormat.CSV,
+                which.key() + ".csv", response);
     }
 
     @GetMapping("/recommendations.xlsx")
-    public ResponseEntity<byte[]> xlsx(
+    public void xlsx(
             RecommendationFilter filter,
             @RequestParam(defaultValue = "en") String lang,
-            HttpServletRequest request) {
+            HttpServletRequest request, HttpServletResponse response) {
         HeaderLanguage language = language(lang);
-        Map<Sheet, List<Map<String, String>>> sheets = export.sheets(filter, orderBy(request), today.date());
-        return download(SheetWriter.xlsx(language, sheets), FileFormat.XLSX, "recommendations.xlsx");
+        String orderBy = orderBy(request);
+        send(downloads.make(".xlsx", out -> export.sheets(filter, orderBy, today.date(),
+                sheets -> SheetWriter.xlsx(language, sheets, out))), FileFormat.XLSX, "recommendations.xlsx", response);
     }
 
     /** Raw values, as the list does: Spring would split "issuedOn,desc" into two elements. */
@@ -78,10 +86,15 @@ public class ExportController {
         }
     }
 
-    private static ResponseEntity<byte[]> download(byte[] content, FileFormat format, String fileName) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, format.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(content);
+    /** Made into a temporary file inside the export's transaction, sent once its connection is back (Downloads). */
+    private static void send(Downloads.Spooled file, FileFormat format, String fileName, HttpServletResponse response) {
+        try (file) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(format.mediaType());
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+            file.sendTo(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

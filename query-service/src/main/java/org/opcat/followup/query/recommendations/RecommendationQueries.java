@@ -71,6 +71,24 @@ public class RecommendationQueries {
         return total == null ? 0 : total;
     }
 
+    /** How many recommendations the filter selects. */
+    public long count(RecommendationFilter filter, LocalDate today) {
+        MapSqlParameterSource p = new MapSqlParameterSource("today", today);
+        Long count = jdbc.queryForObject("SELECT count(*) FROM recommendation_summary s" + where(filter, p), p,
+                Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The ids of every recommendation the filter selects, in the list's order: all its pages in
+     * one read (an export; {@link #count} first tells whether that is sensible).
+     */
+    public List<UUID> ids(RecommendationFilter filter, String orderBy, LocalDate today) {
+        MapSqlParameterSource p = new MapSqlParameterSource("today", today);
+        return jdbc.queryForList("SELECT s.recommendation_id FROM recommendation_summary s" + where(filter, p)
+                + " ORDER BY " + orderBy, p, UUID.class);
+    }
+
     public Optional<RecommendationSummary> summary(UUID id, LocalDate today) {
         return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM recommendation_summary s WHERE recommendation_id = :id",
                 new MapSqlParameterSource("id", id).addValue("today", today), SUMMARY).stream().findFirst();

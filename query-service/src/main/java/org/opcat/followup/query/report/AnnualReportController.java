@@ -10,7 +10,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.opcat.followup.query.http.BadQuery;
+import org.opcat.followup.query.http.Downloads;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,10 +54,12 @@ public class AnnualReportController {
     private final Clock clock;
     private final ObjectMapper json;
     private final int pdfMaxRows;
+    private final Downloads downloads;
 
     public AnnualReportController(AnnualReports reports, KnownAtCoverage coverage, HtmlReport html, CsvReport csv,
             PdfReport pdf, Clock clock, ObjectMapper json,
-            @Value("${followup.report.pdf-max-rows:" + PDF_MAX_ROWS + "}") int pdfMaxRows) {
+            @Value("${followup.report.pdf-max-rows:" + PDF_MAX_ROWS + "}") int pdfMaxRows, Downloads downloads) {
+        this.downloads = downloads;
         this.json = json;
         this.pdfMaxRows = pdfMaxRows;
         this.reports = reports;
@@ -102,38 +104,44 @@ public class AnnualReportController {
         ContentDisposition disposition = (reportFormat == ReportFormat.HTML ? ContentDisposition.inline()
                 : ContentDisposition.attachment()).filename(filename).build();
         ReportLabels labels = new ReportLabels(language);
-        // The figures are computed before the first byte is written (an error there is still a
-        // problem answer); the lists are then read while they are written, inside the report's
-        // snapshot, so neither the report nor the document is ever whole in memory (pdf excepted).
-        reports.compile(period, reportAudience, report -> {
-            int rows = report.recommendations().size() + report.unresolvedFromPreviousReports().size();
-            if (reportFormat == ReportFormat.PDF && rows > pdfMaxRows) {
-                throw new TooLargeForPdf(rows, pdfMaxRows);
-            }
+        // The figures are computed first; the lists are then read while they are written, inside
+        // the report's snapshot, so neither the report nor the document is ever whole in memory (pdf
+        // excepted). Written to a temporary file, and sent once the snapshot's connection is back in
+        // the pool, since a slow reader must not hold it (Downloads); nothing is sent before the
+        // document is whole, so any error while it is made is still a problem answer.
+        Downloads.Spooled document = downloads.make("." + reportFormat.extension(), out ->
+                reports.compile(period, reportAudience, report -> {
+                    int rows = report.recommendations().size() + report.unresolvedFromPreviousReports().size();
+                    if (reportFormat == ReportFormat.PDF && rows > pdfMaxRows) {
+                        throw new TooLargeForPdf(rows, pdfMaxRows);
+                    }
+                    try {
+                        switch (reportFormat) {
+                            case JSON -> json.writeValue(new NonClosing(out), report);
+                            case CSV -> csv.write(report, labels, out);
+                            case HTML -> {
+                                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                                html.write(report, labels, writer);
+                                writer.flush();
+                            }
+                            case PDF -> out.write(pdf.render(report, labels));
+                        }
+                        out.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return null;
+                }));
+        try (document) {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(reportFormat.mediaType().toString());
             if (reportFormat != ReportFormat.JSON) {
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
             }
-            try {
-                OutputStream out = response.getOutputStream();
-                switch (reportFormat) {
-                    case JSON -> json.writeValue(new NonClosing(out), report);
-                    case CSV -> csv.write(report, labels, out);
-                    case HTML -> {
-                        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                                64 * 1024);
-                        html.write(report, labels, writer);
-                        writer.flush();
-                    }
-                    case PDF -> out.write(pdf.render(report, labels));
-                }
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        });
+            document.sendTo(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

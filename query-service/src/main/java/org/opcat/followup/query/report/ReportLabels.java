@@ -35,6 +35,10 @@ public final class ReportLabels {
         source.setBasename("report/messages");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
+        // Static, so not the class loader of whichever request thread first touched this class: in
+        // tests that is the first application's embedded web server, stopped when its context closes,
+        // and a bundle not yet loaded by then (zh after an en-only class) could no longer be found.
+        source.setBundleClassLoader(ReportLabels.class.getClassLoader());
         return source;
     }
 

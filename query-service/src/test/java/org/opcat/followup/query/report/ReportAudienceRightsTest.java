@@ -16,7 +16,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class ReportAudienceRightsTest {
 
     private final AnnualReportController controller = new AnnualReportController(null, null, null, null, null,
-            Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC), null, AnnualReportController.PDF_MAX_ROWS);
+            Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC), null, AnnualReportController.PDF_MAX_ROWS, null);
 
     @Test
     void a_reporter_may_not_ask_for_the_internal_report() {
