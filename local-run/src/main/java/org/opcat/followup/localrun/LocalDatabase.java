@@ -9,7 +9,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** PostgreSQL from the embedded binaries, its data kept in a folder between runs (also started by web-ui's browser tests). */
@@ -28,6 +32,19 @@ public final class LocalDatabase {
         this.port = port;
     }
 
+    /**
+     * The server listens on the loopback interface only and asks every connection for a password
+     * (scram-sha-256), the superuser's included: the embedded binaries' initdb trusts every local
+     * connection, so on first start (and on a data directory made before) the superuser gets a
+     * random password, kept beside the data (owner-readable only), and pg_hba.conf is rewritten.
+     */
+    private static final String PG_HBA = """
+            # ./run-local: a password for every connection, the loopback interface only
+            local all all scram-sha-256
+            host  all all 127.0.0.1/32 scram-sha-256
+            host  all all ::1/128 scram-sha-256
+            """;
+
     static LocalDatabase start(Path dataDirectory) throws IOException, SQLException {
         return start(dataDirectory, PORT);
     }
@@ -36,10 +53,14 @@ public final class LocalDatabase {
     public static LocalDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         Files.createDirectories(dataDirectory);
+        String superuserPassword = superuserPassword(dataDirectory);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // The library's own connections (its readiness check, the superuser's data source).
+                .setConnectConfig("password", superuserPassword)
+                .setServerConfig("listen_addresses", "localhost")
                 // The embedded server defaults suit throw-away test data; these data are kept.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -47,6 +68,12 @@ public final class LocalDatabase {
                 .start();
         System.out.println((fresh ? "new" : "existing") + " PostgreSQL data in " + dataDirectory + ", port " + port);
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            Path hba = dataDirectory.resolve("pg_hba.conf");
+            if (!Files.readString(hba).equals(PG_HBA)) {
+                s.execute("ALTER ROLE postgres PASSWORD '" + superuserPassword + "'");
+                Files.writeString(hba, PG_HBA);
+                s.execute("SELECT pg_reload_conf()");
+            }
             ResultSet role = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + USER + "'");
             if (!role.next()) {
                 s.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
@@ -56,17 +83,35 @@ public final class LocalDatabase {
         return new LocalDatabase(server, port);
     }
 
+    /** Made once, kept beside the data directory, readable by its owner only; a wrong guess is all anyone else has. */
+    private static String superuserPassword(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-superuser.password");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = HexFormat.of().formatHex(random);
+        Files.writeString(file, password + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file stays in the user's own folder
+        }
+        return password;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/" + NAME;
     }
 
     /** A connection pool-less data source on the service database, as the services' user. */
     public javax.sql.DataSource dataSource() {
-        return server.getDatabase(USER, NAME);
+        return server.getDatabase(USER, NAME, Map.of("password", PASSWORD));
     }
 
     public long storedEvents() {
-        try (Connection c = server.getDatabase(USER, NAME).getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet count = s.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {
             count.next();
             return count.getLong(1);

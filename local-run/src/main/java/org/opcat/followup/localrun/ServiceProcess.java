@@ -58,22 +58,31 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());
-        if (database != null) {
-            builder.environment().put("SPRING_DATASOURCE_URL", database.jdbcUrl());
-            builder.environment().put("SPRING_DATASOURCE_USERNAME", LocalDatabase.USER);
-            builder.environment().put("SPRING_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
-        }
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("SPRING_PROFILES_ACTIVE", "demo");
-        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        builder.environment().putAll(environment);
+        builder.environment().putAll(settings());
         process = builder.start();
         System.out.println("starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
     }
 
+    /** What the process is started with, on top of this one's environment. */
+    Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (database != null) {
+            settings.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+            settings.put("SPRING_DATASOURCE_USERNAME", LocalDatabase.USER);
+            settings.put("SPRING_DATASOURCE_PASSWORD", LocalDatabase.PASSWORD);
+        }
+        settings.put("SERVER_PORT", String.valueOf(port));
+        // The demo users' passwords are public: nothing but this machine may reach the demo.
+        settings.put("SERVER_ADDRESS", "127.0.0.1");
+        settings.put("SPRING_PROFILES_ACTIVE", "demo");
+        settings.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        settings.putAll(environment);
+        return settings;
+    }
+
     public void awaitReady() throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {

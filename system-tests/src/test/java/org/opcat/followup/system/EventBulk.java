@@ -62,11 +62,13 @@ final class EventBulk {
         var serialized = serializer.serialize(payload, byte[].class);
         rows.add(new Object[] {aggregate.toString(), sequence, type, UUID.randomUUID().toString(),
                 "{\"recordedBy\":\"bulk\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), serialized.getData(),
-                serialized.getType().getRevision(), serialized.getType().getName(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()});
+                serialized.getType().getRevision(), serialized.getType().getName(), null});
     }
 
     private void flush() {
+        // Stamped as they are stored: the database refuses an event stamped far from its clock.
+        String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        rows.forEach(row -> row[row.length - 1] = now);
         jdbc.batchUpdate(INSERT, rows);
         rows.clear();
     }

@@ -1,11 +1,16 @@
 package org.opcat.followup.command.admin;
 
+import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.eventstore.EventChain;
 import org.opcat.followup.eventstore.EventChain.Verification;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** ADMIN: verify the tamper-evident chain of every stored event. */
+/**
+ * ADMIN: verify the tamper-evident chain of every stored event, with the store digest up to the
+ * last global index, or up to {@code digestAt} to compare with a digest kept earlier.
+ */
 @RestController
 class EventChainController {
 
@@ -16,7 +21,15 @@ class EventChainController {
     }
 
     @GetMapping("/api/admin/event-chain")
-    Verification verify() {
-        return chain.verify();
+    Verification verify(@RequestParam(required = false) Long digestAt) {
+        if (digestAt != null) {
+            long last = chain.lastGlobalIndex();
+            if (digestAt < 0 || digestAt > last) {
+                throw new InvalidInput("digestAt", "a global index of the store, 0 to " + last);
+            }
+        }
+        Verification verification = chain.verify();
+        return digestAt == null ? verification
+                : new Verification(verification.checked(), verification.firstBrokenLink(), chain.digest(digestAt));
     }
 }

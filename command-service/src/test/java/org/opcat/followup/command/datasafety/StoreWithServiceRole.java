@@ -1,5 +1,6 @@
 package org.opcat.followup.command.datasafety;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -22,10 +23,15 @@ record StoreWithServiceRole(JdbcTemplate owner, JdbcTemplate service) {
         return new StoreWithServiceRole(owner, new JdbcTemplate(TestPostgres.dataSource(database, "followup_app")));
     }
 
+    /** An event stamped now, as the services stamp theirs. */
     static void insertEvent(JdbcTemplate as, String aggregate, long sequence) {
+        insertEvent(as, aggregate, sequence, Instant.now().toString());
+    }
+
+    static void insertEvent(JdbcTemplate as, String aggregate, long sequence, String timeStamp) {
         as.update("INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, "
                         + "metaData, payload, payloadType, timeStamp) VALUES (?, ?, 'Recommendation', ?, ?, ?, 'x.Y', ?)",
                 aggregate, sequence, UUID.randomUUID().toString(), "{}".getBytes(), "{\"a\":1}".getBytes(),
-                "2026-01-01T00:00:00.000Z");
+                timeStamp);
     }
 }
