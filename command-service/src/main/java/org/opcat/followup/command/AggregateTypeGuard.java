@@ -3,7 +3,6 @@ package org.opcat.followup.command;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.InterceptorChain;
@@ -35,11 +34,14 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
     private final Cache recommendations;
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
-    /** @param recommendations the recommendations' aggregate cache: what it holds was committed as a recommendation */
-    AggregateTypeGuard(Registers registers, @Qualifier("aggregateCache") Cache recommendations, CommandBus commandBus) {
+    /**
+     * Axon's auto-configuration registers this bean on the command bus, as every handler interceptor bean.
+     *
+     * @param recommendations the recommendations' aggregate cache: what it holds was committed as a recommendation
+     */
+    AggregateTypeGuard(Registers registers, @Qualifier("aggregateCache") Cache recommendations) {
         this.registers = registers;
         this.recommendations = recommendations;
-        commandBus.registerHandlerInterceptor(this);
     }
 
     @Override

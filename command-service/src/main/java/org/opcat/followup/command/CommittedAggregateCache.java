@@ -22,8 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Several command-service instances: a state cached here may be stale once another instance
  * has appended to the same recommendation. The append then fails on the event table's unique
  * (aggregate, sequence) key, the unit of work rolls back, Axon evicts the entry, and the command
- * is answered as any concurrent modification is; the next one loads the fresh history. Nothing
- * wrong is ever stored.
+ * runs again on the stored history ({@link StaleStateRetry}). Nothing wrong is ever stored.
  */
 final class CommittedAggregateCache implements Cache {
 

@@ -51,8 +51,17 @@ final class Http {
     }
 
     Answer post(String user, String path, Object body) throws IOException, InterruptedException {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+        return post(user, path, body, null);
+    }
+
+    /** @param ifMatch the version sent as {@code If-Match}, or null for none */
+    Answer post(String user, String path, Object body, Long ifMatch) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            request.header("If-Match", "\"" + ifMatch + "\"");
+        }
+        return send(user, request);
     }
 
     /** A file posted as a browser form posts it (multipart/form-data, part "file"); large imports take a while. */

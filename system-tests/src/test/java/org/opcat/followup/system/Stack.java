@@ -22,6 +22,8 @@ final class Stack implements AutoCloseable {
     private final ServiceProcess command;
     private ServiceProcess query;
     private final Http commandApi;
+    private ServiceProcess secondCommand;
+    private Http secondCommandApi;
     private Http queryApi;
 
     private Stack(Path logs, LocalDatabase database) {
@@ -33,12 +35,28 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack start(String name) throws IOException, SQLException, InterruptedException {
+        return start(name, false);
+    }
+
+    /** With a second command-service on the same database (its log in the subdirectory {@code second}). */
+    static Stack startWithTwoCommandServices(String name) throws IOException, SQLException, InterruptedException {
+        return start(name, true);
+    }
+
+    private static Stack start(String name, boolean twoCommandServices) throws IOException, SQLException, InterruptedException {
         Path home = Files.createTempDirectory("followup-" + name);
         Path logs = Path.of("target", "system-logs", name).toAbsolutePath();
         Files.createDirectories(logs);
         Stack stack = new Stack(logs, LocalDatabase.start(home.resolve("postgres"), freePort()));
         stack.command.start();
         stack.command.awaitReady();
+        if (twoCommandServices) {
+            Files.createDirectories(logs.resolve("second"));
+            stack.secondCommand = new ServiceProcess(Path.of(".."), "command-service", freePort(), stack.database, logs.resolve("second"));
+            stack.secondCommandApi = new Http("http://localhost:" + stack.secondCommand.port());
+            stack.secondCommand.start();
+            stack.secondCommand.awaitReady();
+        }
         stack.query.start();
         stack.query.awaitReady();
         return stack;
@@ -46,6 +64,11 @@ final class Stack implements AutoCloseable {
 
     Http command() {
         return commandApi;
+    }
+
+    /** The second command-service, when started with {@link #startWithTwoCommandServices}. */
+    Http secondCommand() {
+        return secondCommandApi;
     }
 
     Http query() {
@@ -82,6 +105,9 @@ final class Stack implements AutoCloseable {
     public void close() {
         if (query != null) {
             query.stop();
+        }
+        if (secondCommand != null) {
+            secondCommand.stop();
         }
         command.stop();
         database.stop();

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -24,9 +23,10 @@ public class AuditTrail {
 
     public static final String RECORDED_BY = "recordedBy";
 
+    /** Axon's auto-configuration registers it on the command gateway, as every dispatch interceptor bean. */
     @Bean
-    MessageDispatchInterceptor<CommandMessage<?>> auditStamp(CommandBus commandBus) {
-        MessageDispatchInterceptor<CommandMessage<?>> stamp = new MessageDispatchInterceptor<>() {
+    MessageDispatchInterceptor<CommandMessage<?>> auditStamp() {
+        return new MessageDispatchInterceptor<>() {
             @Override
             public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
                 return (index, command) -> {
@@ -42,8 +42,6 @@ public class AuditTrail {
                 };
             }
         };
-        commandBus.registerDispatchInterceptor(stamp);
-        return stamp;
     }
 
     /**

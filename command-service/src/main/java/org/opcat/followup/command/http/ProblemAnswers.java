@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.opcat.followup.command.refusal.CommandRefused;
 import org.opcat.followup.command.refusal.InvalidInput;
@@ -33,7 +34,8 @@ import org.opcat.followup.security.ProblemType;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed or invalid input,
- * 404 unknown ids, 409 rule violations, repeats with other content and stale versions. Bad input
+ * 404 unknown ids, 409 rule violations, repeats with other content, stale versions and concurrent
+ * appends. Bad input
  * must never surface as 500.
  */
 @RestControllerAdvice
@@ -72,8 +74,8 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException notFound) {
             return notFound(notFound);
         }
-        if (cause instanceof ConcurrencyException concurrent) {
-            return concurrentChange(concurrent);
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            return concurrentChange((RuntimeException) cause);
         }
         throw failure;
     }
@@ -83,11 +85,14 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "unknown-id", "no record with id " + notFound.getAggregateIdentifier(), List.of());
     }
 
-    /** Another writer appended to the same recommendation first (the store's unique sequence index). */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<Object> concurrentChange(ConcurrencyException conflict) {
+    /**
+     * Another writer appended to the same record first (the store's unique sequence key): another
+     * command-service instance, while the request had {@code If-Match} or its retries ran out.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<Object> concurrentChange(RuntimeException conflict) {
         log.info("concurrent change refused: {}", conflict.getMessage());
-        return problem(HttpStatus.CONFLICT, "concurrent-change",
+        return problem(HttpStatus.CONFLICT, "conflict",
                 "the record was changed by another request at the same time; reload and try again", List.of());
     }
 

@@ -22,6 +22,7 @@ import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
+import org.opcat.followup.command.refusal.VersionAhead;
 import org.opcat.followup.events.recommendation.*;
 
 /**
@@ -207,6 +208,10 @@ public class Recommendation {
 
     private void requireCurrent(OnExisting command) {
         Long expected = command.expectedVersion();
+        if (expected != null && expected > getVersion()) {
+            // The client saw a later version than this state: another instance wrote since it was cached.
+            throw new VersionAhead("If-Match", "version " + expected + " is not a version of this recommendation, which is at version " + getVersion());
+        }
         if (expected != null && !expected.equals(getVersion())) {
             throw new RuleViolated("If-Match", "version " + expected + " is stale: the recommendation is at version " + getVersion());
         }
