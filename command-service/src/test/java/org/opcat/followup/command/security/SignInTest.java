@@ -13,12 +13,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opcat.followup.command.api.Api;
 import org.opcat.followup.testsupport.FreshDatabase;
 import org.opcat.followup.testsupport.MovableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -31,6 +34,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles("demo")
 @ContextConfiguration(initializers = FreshDatabase.class)
 @Import({SignInTest.MovingTime.class, Api.class})
+@ExtendWith(OutputCaptureExtension.class)
 class SignInTest {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -204,6 +208,15 @@ class SignInTest {
         assertThat(unknown).as("unknown user, vs wrong password %d ms", wrong).isGreaterThanOrEqualTo(wrong / 2);
         assertThat(disabled).as("disabled user, vs wrong password %d ms", wrong).isGreaterThanOrEqualTo(wrong / 2);
         assertThat(locked).as("locked user, vs wrong password %d ms", wrong).isGreaterThanOrEqualTo(wrong / 2);
+    }
+
+    @Test
+    void aUserNameCannotForgeALogLine(CapturedOutput output) {
+        String forger = "mallory\r\nFAKE LINE 2026-11-26 ERROR someone else\u001b[2J\u0085NEL LINE";
+        assertThat(api.withCredentials(forger, "a wrong password").get("/api/users/me").status()).isEqualTo(401);
+        assertThat(output.getOut()).contains("failed sign-in for user mallory\\r\\nFAKE LINE");
+        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("FAKE LINE") || line.startsWith("NEL LINE"));
+        assertThat(output.getOut()).doesNotContain("\u001b[2J").doesNotContain("\u0085");
     }
 
     private static long medianMillis(int times, IntSupplier refusedAttempt) {
