@@ -25,8 +25,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * HTTP Basic sends the password with every request, and bcrypt is built to be slow (tens of
  * milliseconds). A password that was verified moments ago for the same user and the same stored
  * hash is not verified again for a few minutes: the account is still loaded on every request, so
- * a disabled or locked account, or changed roles, take effect at once, and a changed password
- * changes the stored hash and so invalidates the shortcut. What is remembered is an HMAC under a
+ * a disabled account, a lock ({@link SignInThrottle}) or changed roles take effect at once, and a
+ * changed password changes the stored hash and so invalidates the shortcut. What is remembered is an HMAC under a
  * key that lives only in this process, never the password.
  *
  * <p>Every refusal takes as long as a wrong password: an unknown user is compared with a made-up
