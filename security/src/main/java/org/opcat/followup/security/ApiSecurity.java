@@ -101,8 +101,10 @@ public class ApiSecurity {
     /**
      * A token relayed by a trusted front end (basic mode) names a user of the register: that user
      * must still exist and be enabled, and the register's roles apply, not the token's. So a user
-     * disabled, locked or given other roles after signing in to the web interface is refused or
-     * limited at once, not when their session ends.
+     * disabled or given other roles after signing in to the web interface is refused or limited at
+     * once, not when their session ends. A lock from wrong passwords does not refuse it: the lock
+     * stops password guessing, which anyone can do with a user's name, and a relayed token is no
+     * guess; otherwise a stranger could end any user's work by typing wrong passwords.
      */
     static Converter<Jwt, AbstractAuthenticationToken> registeredUser(SecuritySettings settings, UserAccounts accounts,
             Clock clock) {
@@ -110,8 +112,7 @@ public class ApiSecurity {
             String username = username(jwt, settings);
             UserAccount account = accounts.find(username)
                     .filter(UserAccount::enabled)
-                    .filter(a -> !a.lockedAt(clock.instant()))
-                    .orElseThrow(() -> new InvalidBearerTokenException("the token's user is unknown, disabled or locked"));
+                    .orElseThrow(() -> new InvalidBearerTokenException("the token's user is unknown or disabled"));
             List<GrantedAuthority> authorities = account.roles().stream()
                     .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority())).toList();
             return new JwtAuthenticationToken(jwt, authorities, account.username());
@@ -150,8 +151,9 @@ public class ApiSecurity {
 
     /** Sign-in with a password of the register: the one authentication provider of basic mode. */
     @Bean
-    RecentlyVerifiedPasswords passwordSignIn(UserAccounts accounts, PasswordEncoder passwords, Clock clock) {
-        return new RecentlyVerifiedPasswords(new RegisteredUsers(accounts, clock), passwords, clock);
+    RecentlyVerifiedPasswords passwordSignIn(UserAccounts accounts, PasswordEncoder passwords, Clock clock,
+            SignInThrottle throttle) {
+        return new RecentlyVerifiedPasswords(new RegisteredUsers(accounts, clock), passwords, clock, throttle);
     }
 
     @Bean

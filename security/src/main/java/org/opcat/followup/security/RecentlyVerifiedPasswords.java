@@ -12,19 +12,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * HTTP Basic sends the password with every request, and bcrypt is built to be slow (tens of
  * milliseconds). A password that was verified moments ago for the same user and the same stored
  * hash is not verified again for a few minutes: the account is still loaded on every request, so
- * a disabled or locked account, or changed roles, take effect at once, and a changed password
- * changes the stored hash and so invalidates the shortcut. What is remembered is an HMAC under a
+ * a disabled account, a lock ({@link SignInThrottle}) or changed roles take effect at once, and a
+ * changed password changes the stored hash and so invalidates the shortcut. What is remembered is an HMAC under a
  * key that lives only in this process, never the password.
+ *
+ * <p>Every refusal takes as long as a wrong password: an unknown user is compared with a made-up
+ * hash (Spring's own guard), and so are disabled and locked accounts, so that how fast the answer
+ * comes tells nobody which names exist or which accounts are locked. {@link SignInThrottle} counts
+ * each real comparison before it runs.
  */
 class RecentlyVerifiedPasswords extends DaoAuthenticationProvider {
 
@@ -34,30 +42,60 @@ class RecentlyVerifiedPasswords extends DaoAuthenticationProvider {
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final PasswordEncoder passwords;
+    private final String madeUpHash;
 
-    RecentlyVerifiedPasswords(UserDetailsService users, PasswordEncoder passwords, Clock clock) {
+    RecentlyVerifiedPasswords(UserDetailsService users, PasswordEncoder passwords, Clock clock, SignInThrottle throttle) {
         super(passwords);
         setUserDetailsService(users);
+        // Disabled and locked accounts are refused below, after as long as a password comparison takes.
+        setPreAuthenticationChecks(user -> { });
+        this.passwords = passwords;
+        this.throttle = throttle;
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
         this.clock = clock;
+        byte[] nothing = new byte[16];
+        new SecureRandom().nextBytes(nothing);
+        // The same encoder, hence the same cost, as the stored hashes.
+        this.madeUpHash = passwords.encode(Base64.getEncoder().encodeToString(nothing));
     }
 
     @Override
     protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication) {
         Object credentials = authentication.getCredentials();
-        if (credentials == null) {
-            super.additionalAuthenticationChecks(user, authentication);
-            return;
+        String presented = credentials == null ? "" : credentials.toString();
+        String username = user.getUsername();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : "";
+        if (!user.isEnabled()) {
+            refuseAsSlowlyAsAWrongPassword(presented);
+            throw new DisabledException("disabled");
         }
-        String fingerprint = fingerprint(user.getUsername(), credentials.toString(), user.getPassword());
+        if (throttle.locked(username, address, !user.isAccountNonLocked())) {
+            refuseAsSlowlyAsAWrongPassword(presented);
+            throw new LockedException("locked");
+        }
+        boolean failuresOnRecord = user instanceof RegisteredUsers.RegisteredUser registered && registered.failuresOnRecord();
+        String fingerprint = credentials == null ? null : fingerprint(username, presented, user.getPassword());
         Instant now = clock.instant();
-        Instant until = verified.get(fingerprint);
+        Instant until = fingerprint == null ? null : verified.get(fingerprint);
         if (until != null && now.isBefore(until)) {
+            throttle.succeeded(username, address, SignInThrottle.Check.REMEMBERED, failuresOnRecord);
             return;
         }
-        super.additionalAuthenticationChecks(user, authentication); // throws on a wrong password
+        SignInThrottle.Check check = throttle.reserve(username, address);
+        if (check == SignInThrottle.Check.REFUSED) {
+            refuseAsSlowlyAsAWrongPassword(presented);
+            throw new LockedException("locked");
+        }
+        super.additionalAuthenticationChecks(user, authentication); // throws on a wrong password; it stays counted
+        throttle.succeeded(username, address, check, failuresOnRecord);
+        if (fingerprint == null) {
+            return;
+        }
         if (verified.size() >= MAX_ENTRIES) {
             verified.entrySet().removeIf(e -> !now.isBefore(e.getValue()));
             if (verified.size() >= MAX_ENTRIES) {
@@ -65,6 +103,10 @@ class RecentlyVerifiedPasswords extends DaoAuthenticationProvider {
             }
         }
         verified.put(fingerprint, now.plus(REMEMBER_FOR));
+    }
+
+    private void refuseAsSlowlyAsAWrongPassword(String presented) {
+        passwords.matches(presented, madeUpHash);
     }
 
     private String fingerprint(String username, String password, String storedHash) {

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          interface relays its signed-in user that way)
  * @param rolesClaim        in jwt mode, the claim that lists the user's roles
  * @param usernameClaim     in jwt mode, the claim that names the user (falls back to {@code sub})
- * @param maxFailedSignIns  failed sign-ins in a row after which an account is locked
+ * @param maxFailedSignIns  password checks in a row without success after which an account (or a known
+ *                          client address of it) is locked
  * @param lockFor           how long it then stays locked
  * @param bootstrapAdminPassword if set and no administrator exists, user {@code admin} is created with it
  * @param corsAllowedOrigins origins allowed to call the API from a browser; none unless configured

@@ -7,7 +7,7 @@ import java.util.Set;
 public record UserAccount(String username, Set<Role> roles, boolean enabled, Instant lockedUntil, Instant changedAt,
         String changedBy) {
 
-    /** Locked by failed sign-ins at {@code now}: refused however it signs in, until the lock runs out. */
+    /** Locked by failed sign-ins at {@code now}: password sign-in is refused until the lock runs out. */
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }

@@ -81,11 +81,21 @@ public class UserAccounts {
         return all().stream().anyMatch(a -> a.enabled() && a.roles().contains(Role.ADMIN));
     }
 
-    /** Counts a failed sign-in; the {@code limit}-th in a row locks the account until {@code lockedUntil}. */
-    public void signInFailed(String username, int limit, Instant lockedUntil) {
-        jdbc.update("UPDATE security.user_account SET failed_sign_ins = failed_sign_ins + 1, "
-                + "locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?",
-                limit, Timestamp.from(lockedUntil), username);
+    /**
+     * Counts a password check before it runs, in one statement, so that parallel requests cannot
+     * all read the same count: the {@code limit}-th check in a row locks the account until
+     * {@code lockedUntil}, and while it is locked no check is counted nor allowed. A lock that has
+     * run out starts a new count.
+     *
+     * @return whether the check may run (false: locked, or no such account)
+     */
+    public boolean reserveSignInCheck(String username, int limit, Instant now, Instant lockedUntil) {
+        return jdbc.update("UPDATE security.user_account SET "
+                + "failed_sign_ins = CASE WHEN locked_until IS NULL THEN failed_sign_ins + 1 ELSE 1 END, "
+                + "locked_until = CASE WHEN (CASE WHEN locked_until IS NULL THEN failed_sign_ins + 1 ELSE 1 END) >= ? "
+                + "THEN CAST(? AS TIMESTAMPTZ) ELSE NULL END "
+                + "WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)",
+                limit, Timestamp.from(lockedUntil), username, Timestamp.from(now)) == 1;
     }
 
     public void signedIn(String username) {

@@ -14,6 +14,7 @@ import org.opcat.followup.testsupport.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +41,8 @@ class RelayedTokenTest {
 
     @Autowired
     Api api;
+    @Autowired
+    Environment environment;
 
     @Test
     void basicAndTrustedTokensBothWorkAndForgedOnesDoNot() throws Exception {
@@ -70,5 +73,25 @@ class RelayedTokenTest {
         assertThat(api.withCredentials(null, null).send("POST", "/api/authorities", "application/json",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"n\",\"kind\":\"OTHER\"}"),
                 "Authorization", "Bearer " + forged).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBurstOfWrongPasswordsForAUserDoesNotRefuseTheTokensRelayedForThem() throws Exception {
+        // Work under way: the web interface checked admin's password at sign-in and relays tokens since,
+        // and a script signs in as admin with HTTP Basic from this address.
+        assertThat(api.as("admin").get("/api/users/me").status()).isEqualTo(200);
+        String relayed = JwtModeTest.token(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        int port = Integer.parseInt(environment.getProperty("local.server.port"));
+        for (int i = 0; i < 10; i++) {
+            assertThat(FromAnotherAddress.status(port, "/api/users/me", "admin", "guess-" + i)).isEqualTo(401);
+        }
+        assertThat(api.jdbc().queryForObject("SELECT locked_until IS NOT NULL FROM security.user_account WHERE username = 'admin'",
+                Boolean.class)).as("password sign-in is locked").isTrue();
+        // A lock stops password guessing; a relayed token is no guess, so the signed-in user works on.
+        var me = api.withCredentials(null, null).send("GET", "/api/users/me", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + relayed);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("username").asText()).isEqualTo("admin");
+        assertThat(FromAnotherAddress.status(port, "/api/users/me", "admin", "admin-demo")).as("the stranger's address").isEqualTo(401);
     }
 }
