@@ -1,5 +1,6 @@
 package org.opcat.followup.query.export;
 
+import org.opcat.followup.security.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,8 +49,8 @@ public class ExportController {
             @RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(defaultValue = "en") String lang,
             HttpServletRequest request) {
-        Sheet which = Sheet.named(sheet).orElseThrow(() -> new BadQuery("sheet", "sheet must be one of "
-                + List.of(Sheet.values()).stream().map(Sheet::key).toList()));
+        Sheet which = Sheet.named(sheet).orElseThrow(() -> new BadQuery("sheet", ProblemCode.UNKNOWN_SHEET,
+                "allowed", List.of(Sheet.values()).stream().map(Sheet::key).toList()));
         HeaderLanguage language = language(lang);
         Map<Sheet, List<Map<String, String>>> sheets = export.sheets(filter, orderBy(request), today.date());
         return download(SheetWriter.csv(which, language, sheets.get(which)), FileFormat.CSV, which.key() + ".csv");
@@ -74,7 +75,7 @@ public class ExportController {
         try {
             return HeaderLanguage.of(lang);
         } catch (IllegalArgumentException e) {
-            throw new BadQuery("lang", e.getMessage());
+            throw new BadQuery("lang", ProblemCode.UNKNOWN_HEADER_LANGUAGE, "lang", lang);
         }
     }
 
