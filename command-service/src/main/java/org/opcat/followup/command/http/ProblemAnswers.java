@@ -189,7 +189,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A problem with other members than {@code errors} of {field, message}: the spreadsheet import's
+     * A problem with other members than {@code errors} of {field, code, args, message}: the spreadsheet import's
      * {sheet, row, column, message} problems, for instance.
      */
     public static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, Map<String, Object> properties) {
