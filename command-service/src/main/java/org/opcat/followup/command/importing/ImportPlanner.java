@@ -26,6 +26,8 @@ import org.opcat.followup.command.recommendation.RecommendationRequests.Response
 import org.opcat.followup.command.recommendation.RecommendationRequests.SourceRequest;
 import org.opcat.followup.command.recommendation.ReferenceKey;
 import org.opcat.followup.command.recommendation.RequestRules;
+import org.opcat.followup.command.refusal.Problem;
+import org.opcat.followup.command.refusal.Violations;
 import org.opcat.followup.events.authority.AuthorityKind;
 import org.opcat.followup.events.place.PlaceType;
 import org.opcat.followup.events.recommendation.Channel;
@@ -36,6 +38,7 @@ import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.Scope;
 import org.opcat.followup.events.recommendation.Source;
 import org.opcat.followup.events.recommendation.SourceKind;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.Names;
 import org.opcat.followup.spreadsheet.Sheet;
@@ -374,9 +377,14 @@ class ImportPlanner {
         private boolean validate(RowReading r, Object request, Map<String, String> columns, List<SheetRow> rows) {
             Set<ConstraintViolation<Object>> violations = validator.validate(request);
             Map<String, String> found = new LinkedHashMap<>();
-            // A blank cell is what a spreadsheet user sees, not a null.
-            violations.forEach(v -> found.putIfAbsent(v.getPropertyPath().toString(),
-                    "must not be null".equals(v.getMessage()) ? "must not be blank" : v.getMessage()));
+            for (ConstraintViolation<Object> violation : violations) {
+                String path = violation.getPropertyPath().toString();
+                Problem problem = Violations.problem(path, violation);
+                // A blank cell is what a spreadsheet user sees, not a null. The report is in English
+                // whatever the request's language, as the reading of its cells is.
+                found.putIfAbsent(path, (problem.code() == ProblemCode.NOT_NULL ? Problem.of(path, ProblemCode.NOT_BLANK)
+                        : problem).message(Locale.ENGLISH));
+            }
             rules.problems(request).forEach(p -> found.putIfAbsent(p.field(), p.message(Locale.ENGLISH)));
             for (Map.Entry<String, String> problem : found.entrySet()) {
                 String path = problem.getKey();
