@@ -10,6 +10,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.command.recommendation.RecommendationCommands;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
@@ -55,9 +56,9 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
                     : registers.typeOf(id);
             if (actual.isPresent() && !actual.get().equals(expected)) {
                 if (command.getPayload() instanceof RecommendationCommands.OnExisting) {
-                    throw new UnknownId("recommendationId", "recommendation", id);
+                    throw new UnknownId("recommendationId", ProblemCode.UNKNOWN_RECOMMENDATION, id);
                 }
-                throw new RuleViolated(idField(expected), "id " + id + " already names a record of another kind");
+                throw new RuleViolated(idField(expected), ProblemCode.ID_OF_ANOTHER_KIND, "id", id);
             }
         }
         return chain.proceed();

@@ -3,7 +3,10 @@ package org.opcat.followup.command;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.opcat.followup.command.refusal.InvalidInput;
+import org.opcat.followup.command.refusal.Problem;
+import org.opcat.followup.security.ProblemCode;
 
 /**
  * "Today" for business dates. Analysts state dates as they know them: in the past when historic
@@ -26,11 +29,20 @@ public class BusinessCalendar {
     }
 
     public void requirePlausible(String field, LocalDate date) {
+        Problem problem = problem(field, date);
+        if (problem != null) {
+            throw new InvalidInput(List.of(problem));
+        }
+    }
+
+    /** What is implausible about the date, or null: for checks that collect every problem of a request. */
+    public Problem problem(String field, LocalDate date) {
         if (date != null && date.isAfter(today())) {
-            throw new InvalidInput(field, field + " " + date + " is in the future (today is " + today() + ")");
+            return Problem.of(field, ProblemCode.DATE_IN_FUTURE, "field", field, "date", date, "today", today());
         }
         if (date != null && date.isBefore(EARLIEST)) {
-            throw new InvalidInput(field, field + " " + date + " is before " + EARLIEST + ": a typing error?");
+            return Problem.of(field, ProblemCode.DATE_TOO_EARLY, "field", field, "date", date, "earliest", EARLIEST);
         }
+        return null;
     }
 }

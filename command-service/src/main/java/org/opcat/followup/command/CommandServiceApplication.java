@@ -5,6 +5,7 @@ import org.opcat.followup.command.admin.EventChainCommandLine;
 import org.opcat.followup.eventstore.EventStoreConfiguration;
 import org.opcat.followup.security.ApiDocumentation;
 import org.opcat.followup.security.ApiSecurity;
+import org.opcat.followup.security.ProblemMessages;
 import org.opcat.followup.security.UserRegisterController;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class, UserRegisterController.class})
+@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class, UserRegisterController.class,
+        ProblemMessages.class})
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package org.opcat.followup.query;
 import org.opcat.followup.eventstore.EventStoreConfiguration;
 import org.opcat.followup.security.ApiDocumentation;
 import org.opcat.followup.security.ApiSecurity;
+import org.opcat.followup.security.ProblemMessages;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class})
+@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class, ProblemMessages.class})
 public class QueryServiceApplication {
 
     public static void main(String[] args) {

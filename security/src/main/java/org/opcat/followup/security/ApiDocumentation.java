@@ -75,7 +75,8 @@ public class ApiDocumentation {
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         ObjectSchema fieldProblem = new ObjectSchema();
-        fieldProblem.setProperties(Map.of("field", new StringSchema(), "message", new StringSchema()));
+        fieldProblem.setProperties(Map.of("field", new StringSchema(), "code", new StringSchema().example("not-blank"),
+                "args", new ObjectSchema(), "message", new StringSchema()));
         ObjectSchema problem = new ObjectSchema();
         problem.setProperties(Map.of(
                 "type", new StringSchema().example(ProblemType.BASE + "rule-violated"),
@@ -83,6 +84,9 @@ public class ApiDocumentation {
                 "status", new IntegerSchema().example(409),
                 "detail", new StringSchema().example("the recommendation is not addressed to authority …"),
                 "instance", new StringSchema(),
+                // docs/problems.md lists the codes and their arguments; detail follows Accept-Language (en, zh).
+                "code", new StringSchema().example("not-addressee"),
+                "args", new ObjectSchema(),
                 "errors", new ArraySchema().items(fieldProblem)));
         return problem;
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * The user register, for ADMIN (rights granted by the service that imports this), plus
@@ -76,7 +78,7 @@ public class UserRegisterController {
     UserAccount create(@Valid @RequestBody NewUser user) {
         requireAcceptable(user.username(), user.password());
         if (!accounts.create(user.username(), user.password(), EnumSet.copyOf(user.roles()), CurrentUser.name())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "user " + user.username() + " already exists");
+            throw refused(HttpStatus.CONFLICT, ProblemCode.USER_EXISTS, "username", user.username());
         }
         return one(user.username());
     }
@@ -92,7 +94,7 @@ public class UserRegisterController {
     @PutMapping("/{username}/enabled")
     UserAccount enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
         if (username.equals(CurrentUser.name()) && !enabled.enabled()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "an administrator cannot disable their own account");
+            throw refused(HttpStatus.CONFLICT, ProblemCode.CANNOT_DISABLE_SELF);
         }
         if (!accounts.enable(username, enabled.enabled(), CurrentUser.name())) {
             throw unknown(username);
@@ -114,7 +116,7 @@ public class UserRegisterController {
     void changeOwnPassword(@Valid @RequestBody OwnPassword password) {
         String me = CurrentUser.name();
         if (!accounts.hasPassword(me, password.currentPassword())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the current password is not right");
+            throw refused(HttpStatus.CONFLICT, ProblemCode.WRONG_CURRENT_PASSWORD);
         }
         requireAcceptable(me, password.newPassword());
         accounts.changePassword(me, password.newPassword(), me);
@@ -122,11 +124,21 @@ public class UserRegisterController {
 
     private static void requireAcceptable(String username, String password) {
         if (!Passwords.acceptable(username, password)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the password must be " + Passwords.RULE);
+            throw refused(HttpStatus.BAD_REQUEST, ProblemCode.WEAK_PASSWORD);
         }
     }
 
     private static ResponseStatusException unknown(String username) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username);
+        return refused(HttpStatus.NOT_FOUND, ProblemCode.UNKNOWN_USER, "username", username);
+    }
+
+    /** Worded in the request's language, with its code and arguments beside (docs/problems.md). */
+    private static ResponseStatusException refused(HttpStatus status, ProblemCode code, Object... args) {
+        Map<String, Object> named = ProblemMessages.args(args);
+        ResponseStatusException refused = new ResponseStatusException(status,
+                ProblemMessages.message(code, named, LocaleContextHolder.getLocale()));
+        refused.getBody().setProperty("code", code.code());
+        refused.getBody().setProperty("args", named);
+        return refused;
     }
 }

@@ -3,6 +3,7 @@ package org.opcat.followup.command.admin;
 import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.eventstore.EventChain;
 import org.opcat.followup.eventstore.EventChain.Verification;
+import org.opcat.followup.security.ProblemCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +26,8 @@ class EventChainController {
         if (digestAt != null) {
             long last = chain.lastGlobalIndex();
             if (digestAt < 0 || digestAt > last) {
-                throw new InvalidInput("digestAt", "a global index of the store, 0 to " + last);
+                // a global index of the store
+                throw new InvalidInput("digestAt", ProblemCode.BETWEEN, "min", 0, "max", last);
             }
         }
         Verification verification = chain.verify();

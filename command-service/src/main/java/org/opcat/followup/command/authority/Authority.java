@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.command.Registers;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;
@@ -42,7 +43,7 @@ public class Authority {
         }
         // A new body cannot be anyone's parent yet, so requiring an existing parent rules out cycles.
         if (event.parentAuthorityId() != null && !registers.hasAuthority(event.parentAuthorityId())) {
-            throw new UnknownId("parentAuthorityId", "authority", event.parentAuthorityId());
+            throw new UnknownId("parentAuthorityId", ProblemCode.UNKNOWN_AUTHORITY, event.parentAuthorityId());
         }
         apply(event);
         return authorityId;

@@ -1,5 +1,6 @@
 package org.opcat.followup.command.http;
 
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.command.refusal.InvalidInput;
 
 /** Reads {@code If-Match: "<version>"} (weak tags and bare numbers accepted too). */
@@ -27,6 +28,6 @@ public final class ExpectedVersion {
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw new InvalidInput("If-Match", "If-Match must be a version as the API answered it, e.g. \"3\"");
+        throw new InvalidInput("If-Match", ProblemCode.BAD_IF_MATCH);
     }
 }

@@ -1,23 +1,27 @@
 package org.opcat.followup.command.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.opcat.followup.command.refusal.CommandRefused;
 import org.opcat.followup.command.refusal.InvalidInput;
+import org.opcat.followup.command.refusal.Problem;
+import org.opcat.followup.command.refusal.ProblemFieldError;
+import org.opcat.followup.command.refusal.Violations;
 import org.opcat.followup.command.refusal.UnknownId;
+import jakarta.validation.ConstraintViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +34,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.security.ProblemMessages;
 import org.opcat.followup.security.ProblemType;
 
 /**
@@ -43,8 +49,17 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
 
-    /** One {field, message} pair of a validation problem. */
-    record FieldProblem(String field, String message) {
+    /**
+     * One field problem: its field, stable code and the code's arguments (docs/problems.md), and its
+     * text in the request's language.
+     */
+    record FieldProblem(String field, String code, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> args,
+            String message) {
+
+        static FieldProblem of(Problem problem) {
+            return new FieldProblem(problem.field(), problem.code().code(), problem.args(),
+                    problem.message(LocaleContextHolder.getLocale()));
+        }
     }
 
     @ExceptionHandler(CommandRefused.class)
@@ -61,8 +76,8 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
             status = HttpStatus.CONFLICT;
             type = "rule-violated";
         }
-        List<FieldProblem> errors = refusal.field() == null ? List.of() : List.of(new FieldProblem(refusal.field(), refusal.getMessage()));
-        return problem(status, type, refusal.getMessage(), errors);
+        List<FieldProblem> errors = refusal.problems().stream().filter(p -> p.field() != null).map(FieldProblem::of).toList();
+        return problem(status, type, refusal.problem(), refusal.detail(LocaleContextHolder.getLocale()), errors);
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -82,7 +97,8 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException notFound) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-id", "no record with id " + notFound.getAggregateIdentifier(), List.of());
+        return problem(HttpStatus.NOT_FOUND, "unknown-id",
+                Problem.of(null, ProblemCode.UNKNOWN_RECORD, "id", notFound.getAggregateIdentifier()), List.of());
     }
 
     /**
@@ -92,24 +108,26 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     ResponseEntity<Object> concurrentChange(RuntimeException conflict) {
         log.info("concurrent change refused: {}", conflict.getMessage());
-        return problem(HttpStatus.CONFLICT, "conflict",
-                "the record was changed by another request at the same time; reload and try again", List.of());
+        return problem(HttpStatus.CONFLICT, "conflict", Problem.of(null, ProblemCode.CONCURRENT_CHANGE), List.of());
     }
 
     @ExceptionHandler(RequestTooLarge.class)
     ResponseEntity<Object> tooLarge(RequestTooLarge tooLarge) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", tooLarge.getMessage(), List.of());
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
+                Problem.of(null, ProblemCode.TOO_LARGE, "limit", tooLarge.limit()), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> errors = invalid.getBindingResult().getFieldErrors().stream()
-                .map(e -> new FieldProblem(e.getField(), message(e)))
-                .sorted(java.util.Comparator.comparing(FieldProblem::field))
+        // Bean Validation's problems and the rules' (RequestRules) together: every problem at once.
+        List<Problem> problems = invalid.getBindingResult().getFieldErrors().stream()
+                .map(ProblemAnswers::problemOf)
+                .sorted(java.util.Comparator.comparing(Problem::field))
                 .toList();
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
-        return problem(HttpStatus.BAD_REQUEST, "invalid-input", detail, errors);
+        InvalidInput all = new InvalidInput(problems);
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", all.problem(), all.detail(LocaleContextHolder.getLocale()),
+                problems.stream().map(FieldProblem::of).toList());
     }
 
     @Override
@@ -121,25 +139,26 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "unknown field " + field,
-                    List.of(new FieldProblem(field, "unknown field")));
+            Problem problem = Problem.of(field, ProblemCode.UNKNOWN_FIELD, "field", field);
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", problem,
+                    ProblemMessages.message("unknown-field.detail", problem.args(), LocaleContextHolder.getLocale()),
+                    List.of(FieldProblem.of(problem)));
         }
         if (cause instanceof InvalidFormatException format) {
             String field = path(format);
-            String message = format.getTargetType() != null && format.getTargetType().isEnum()
-                    ? "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants())
-                    : "cannot be read as " + (format.getTargetType() == null ? "the expected type" : format.getTargetType().getSimpleName());
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", field + ": " + message, List.of(new FieldProblem(field, message)));
+            Problem problem = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? Problem.of(field, ProblemCode.NOT_ONE_OF, "allowed", List.of(format.getTargetType().getEnumConstants()))
+                    : Problem.of(field, ProblemCode.WRONG_TYPE,
+                            "type", format.getTargetType() == null ? "the expected type" : format.getTargetType().getSimpleName());
+            return fieldProblem(problem);
         }
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
-            return problem(HttpStatus.BAD_REQUEST, "invalid-input", field + ": wrong type or value",
-                    List.of(new FieldProblem(field, "wrong type or value")));
+            return fieldProblem(Problem.of(path(mismatch), ProblemCode.WRONG_TYPE_OR_VALUE));
         }
-        String detail = cause instanceof JsonProcessingException json
-                ? "malformed JSON: " + json.getOriginalMessage()
-                : "the request body is missing or is not JSON";
-        return problem(HttpStatus.BAD_REQUEST, "malformed-request", detail, List.of());
+        Problem problem = cause instanceof JsonProcessingException json
+                ? Problem.of(null, ProblemCode.MALFORMED_JSON, "reason", json.getOriginalMessage())
+                : Problem.of(null, ProblemCode.BODY_MISSING);
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", problem, List.of());
     }
 
     @Override
@@ -153,10 +172,21 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
     }
 
-    static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, List<FieldProblem> errors) {
+    private static ResponseEntity<Object> fieldProblem(Problem problem) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", problem, List.of(FieldProblem.of(problem)));
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String type, Problem what, List<FieldProblem> errors) {
+        return problem(status, type, what, Problem.detail(List.of(what), LocaleContextHolder.getLocale()), errors);
+    }
+
+    /** @param what the problem as a whole: its code and arguments join the answer beside its detail */
+    static ResponseEntity<Object> problem(HttpStatus status, String type, Problem what, String detail, List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(ProblemType.named(type));
         problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", what.code().code());
+        problem.setProperty("args", what.args());
         if (!errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
@@ -164,7 +194,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A problem with other members than {@code errors} of {field, message}: the spreadsheet import's
+     * A problem with other members than {@code errors} of {field, code, args, message}: the spreadsheet import's
      * {sheet, row, column, message} problems, for instance.
      */
     public static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, Map<String, Object> properties) {
@@ -175,8 +205,15 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static String message(FieldError error) {
-        return error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage();
+    /** A rule's problem as it was found, a Bean Validation one by its constraint. */
+    private static Problem problemOf(FieldError error) {
+        if (error instanceof ProblemFieldError rule) {
+            return rule.problem();
+        }
+        if (error.contains(ConstraintViolation.class)) {
+            return Violations.problem(error.getField(), error.unwrap(ConstraintViolation.class));
+        }
+        return Problem.of(error.getField(), ProblemCode.INVALID);
     }
 
     private static String path(JsonMappingException e) {

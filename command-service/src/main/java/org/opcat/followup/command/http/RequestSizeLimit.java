@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.opcat.followup.command.refusal.Problem;
+import org.opcat.followup.security.ProblemCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -48,7 +50,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             // The client is still sending; tell the container not to wait for the rest.
             response.setHeader("Connection", "close");
             json.writeValue(response.getOutputStream(), ProblemAnswers.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
-                    tooLarge.getMessage(), List.of()).getBody());
+                    Problem.of(null, ProblemCode.TOO_LARGE, "limit", limit), tooLarge.getMessage(), List.of()).getBody());
             return;
         }
         chain.doFilter(new Counted(request, limit), response);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.command.http.ProblemAnswers;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.security.CurrentUser;
@@ -121,14 +122,14 @@ class ImportController {
 
     @GetMapping("/{importId}")
     Map<String, Object> status(@PathVariable UUID importId) {
-        return ledger.find(importId).orElseThrow(() -> new UnknownId("importId", "import", importId)).view();
+        return ledger.find(importId).orElseThrow(() -> new UnknownId("importId", ProblemCode.UNKNOWN_IMPORT, importId)).view();
     }
 
     @GetMapping("/template.csv")
     ResponseEntity<byte[]> csvTemplate(@RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(defaultValue = "en") String lang) {
         Sheet which = Sheet.named(sheet).orElseThrow(() -> new org.opcat.followup.command.refusal.InvalidInput("sheet",
-                "sheet must be one of " + List.of(Sheet.values()).stream().map(Sheet::key).toList()));
+                ProblemCode.UNKNOWN_SHEET, "allowed", List.of(Sheet.values()).stream().map(Sheet::key).toList()));
         byte[] csv = SheetWriter.csv(which, language(lang), List.of());
         return download(csv, FileFormat.CSV, which.key() + "-template.csv");
     }
@@ -151,7 +152,7 @@ class ImportController {
         try {
             return HeaderLanguage.of(lang);
         } catch (IllegalArgumentException e) {
-            throw new org.opcat.followup.command.refusal.InvalidInput("lang", e.getMessage());
+            throw new org.opcat.followup.command.refusal.InvalidInput("lang", ProblemCode.UNKNOWN_HEADER_LANGUAGE, "lang", lang);
         }
     }
 

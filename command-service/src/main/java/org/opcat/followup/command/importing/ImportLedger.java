@@ -25,7 +25,8 @@ class ImportLedger {
     synchronized ImportProgress start(UUID importId, String fileName, boolean dryRun, String recordedBy) {
         ImportProgress running = imports.get(importId);
         if (running != null && !isOver(running)) {
-            throw new org.opcat.followup.command.refusal.RuleViolated("importId", "import " + importId + " is still running");
+            throw new org.opcat.followup.command.refusal.RuleViolated("importId",
+                    org.opcat.followup.security.ProblemCode.IMPORT_RUNNING, "id", importId);
         }
         ImportProgress progress = new ImportProgress(importId, fileName, dryRun, recordedBy);
         imports.remove(importId);

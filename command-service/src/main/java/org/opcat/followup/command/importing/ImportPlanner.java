@@ -25,6 +25,9 @@ import org.opcat.followup.command.recommendation.RecommendationRequests.MeasureR
 import org.opcat.followup.command.recommendation.RecommendationRequests.ResponseRequest;
 import org.opcat.followup.command.recommendation.RecommendationRequests.SourceRequest;
 import org.opcat.followup.command.recommendation.ReferenceKey;
+import org.opcat.followup.command.recommendation.RequestRules;
+import org.opcat.followup.command.refusal.Problem;
+import org.opcat.followup.command.refusal.Violations;
 import org.opcat.followup.events.authority.AuthorityKind;
 import org.opcat.followup.events.place.PlaceType;
 import org.opcat.followup.events.recommendation.Channel;
@@ -35,6 +38,7 @@ import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.Scope;
 import org.opcat.followup.events.recommendation.Source;
 import org.opcat.followup.events.recommendation.SourceKind;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.Names;
 import org.opcat.followup.spreadsheet.Sheet;
@@ -66,10 +70,12 @@ class ImportPlanner {
             "recommendationId", "reference", "If-Match", "reference");
 
     private final Validator validator;
+    private final RequestRules rules;
     private final NamedRegisters registers;
 
-    ImportPlanner(Validator validator, NamedRegisters registers) {
+    ImportPlanner(Validator validator, RequestRules rules, NamedRegisters registers) {
         this.validator = validator;
+        this.rules = rules;
         this.registers = registers;
     }
 
@@ -115,11 +121,12 @@ class ImportPlanner {
         private void recommendation(SheetRow row) {
             RowReading r = new RowReading(row, problems);
             String reference = r.text("reference");
+            Integer earlier = null;
             if (reference != null) {
-                Integer earlier = referenceRows.putIfAbsent(ReferenceKey.of(reference), row.row());
+                earlier = referenceRows.putIfAbsent(ReferenceKey.of(reference), row.row());
                 if (earlier != null) {
+                    // The row's other problems are reported too; the reference stays the earlier row's.
                     r.problem("reference", "reference " + reference + " is already on row " + earlier);
-                    return;
                 }
             }
             LocalDate issuedOn = r.date("issuedOn");
@@ -149,7 +156,7 @@ class ImportPlanner {
                     scope, priority, r.list("standards"), responseDueOn, confidential);
             boolean valid = validate(r, request, ISSUE_COLUMNS);
             if (!r.clean() || !valid) {
-                if (reference != null) {
+                if (reference != null && earlier == null) {
                     refusedReferences.add(ReferenceKey.of(reference));
                 }
                 return;
@@ -362,11 +369,25 @@ class ImportPlanner {
             return validate(r, request, columns, List.of(r.row()));
         }
 
-        /** Bean Validation of the REST request record; problems on cells already reported are not repeated. */
+        /**
+         * Bean Validation of the REST request record, and the rules the REST API checks beside it
+         * (dates in the future...): every problem of the row at once, whatever else is wrong with it.
+         * Problems on cells already reported are not repeated.
+         */
         private boolean validate(RowReading r, Object request, Map<String, String> columns, List<SheetRow> rows) {
             Set<ConstraintViolation<Object>> violations = validator.validate(request);
+            Map<String, String> found = new LinkedHashMap<>();
             for (ConstraintViolation<Object> violation : violations) {
                 String path = violation.getPropertyPath().toString();
+                Problem problem = Violations.problem(path, violation);
+                // A blank cell is what a spreadsheet user sees, not a null. The report is in English
+                // whatever the request's language, as the reading of its cells is.
+                found.putIfAbsent(path, (problem.code() == ProblemCode.NOT_NULL ? Problem.of(path, ProblemCode.NOT_BLANK)
+                        : problem).message(Locale.ENGLISH));
+            }
+            rules.problems(request).forEach(p -> found.putIfAbsent(p.field(), p.message(Locale.ENGLISH)));
+            for (Map.Entry<String, String> problem : found.entrySet()) {
+                String path = problem.getKey();
                 SheetRow at = r.row();
                 String field = path;
                 if (path.startsWith("measures[") && path.indexOf(']') > 0) {
@@ -382,12 +403,10 @@ class ImportPlanner {
                 boolean reported = problems.stream().anyMatch(p -> p.row() != null && p.row() == where.row()
                         && col.equals(p.column()) && p.sheet().equals(where.sheet().key()));
                 if (!reported) {
-                    // A blank cell is what a spreadsheet user sees, not a null.
-                    String message = "must not be null".equals(violation.getMessage()) ? "must not be blank" : violation.getMessage();
-                    problems.add(new CellProblem(where.sheet().key(), where.row(), column, message));
+                    problems.add(new CellProblem(where.sheet().key(), where.row(), column, problem.getValue()));
                 }
             }
-            return violations.isEmpty();
+            return found.isEmpty();
         }
 
         private int indexOfAny(String field) {

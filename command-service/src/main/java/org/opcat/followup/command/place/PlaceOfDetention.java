@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.command.Registers;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;
@@ -41,7 +42,7 @@ public class PlaceOfDetention {
             return placeId;
         }
         if (!registers.hasAuthority(event.authorityId())) {
-            throw new UnknownId("authorityId", "authority", event.authorityId());
+            throw new UnknownId("authorityId", ProblemCode.UNKNOWN_AUTHORITY, event.authorityId());
         }
         apply(event);
         return placeId;

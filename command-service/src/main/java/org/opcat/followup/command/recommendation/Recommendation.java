@@ -24,6 +24,7 @@ import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.command.refusal.VersionAhead;
 import org.opcat.followup.events.recommendation.*;
+import org.opcat.followup.security.ProblemCode;
 
 /**
  * A recommendation and the rules of its follow-up (SPEC §3). It keeps only what those rules need:
@@ -64,24 +65,24 @@ public class Recommendation {
         }
         calendar.requirePlausible("issuedOn", event.issuedOn());
         if (event.responseDueOn() != null && event.responseDueOn().isBefore(event.issuedOn())) {
-            throw new InvalidInput("responseDueOn", "responseDueOn is before issuedOn");
+            throw new InvalidInput("responseDueOn", ProblemCode.RESPONSE_DUE_BEFORE_ISSUED);
         }
         if (event.addresseeAuthorityIds().isEmpty()) {
-            throw new InvalidInput("addresseeAuthorityIds", "a recommendation is addressed to at least one authority");
+            throw new InvalidInput("addresseeAuthorityIds", ProblemCode.NO_ADDRESSEE);
         }
         if (event.scope() == Scope.PLACE_SPECIFIC && event.placeId() == null) {
-            throw new InvalidInput("placeId", "a PLACE_SPECIFIC recommendation names its place");
+            throw new InvalidInput("placeId", ProblemCode.PLACE_REQUIRED);
         }
         for (UUID authorityId : event.addresseeAuthorityIds()) {
             if (!registers.hasAuthority(authorityId)) {
-                throw new UnknownId("addresseeAuthorityIds", "authority", authorityId);
+                throw new UnknownId("addresseeAuthorityIds", ProblemCode.UNKNOWN_AUTHORITY, authorityId);
             }
         }
         if (event.placeId() != null && !registers.hasPlace(event.placeId())) {
-            throw new UnknownId("placeId", "place of detention", event.placeId());
+            throw new UnknownId("placeId", ProblemCode.UNKNOWN_PLACE, event.placeId());
         }
         if (!references.claim(event.reference(), event.recommendationId())) {
-            throw new RuleViolated("reference", "reference " + event.reference() + " is already used");
+            throw new RuleViolated("reference", ProblemCode.REFERENCE_USED, "reference", event.reference());
         }
         apply(event);
         return new Recorded(recommendationId, null, getVersion());
@@ -106,12 +107,12 @@ public class Recommendation {
             requireBusinessDate("filedOn", command.filedOn(), calendar);
             requireAddressee(command.authorityId());
             if (command.measures().isEmpty()) {
-                throw new InvalidInput("measures", "an action plan has at least one measure");
+                throw new InvalidInput("measures", ProblemCode.NO_MEASURES);
             }
             List<Measure> measures = command.measures();
             for (int i = 0; i < measures.size(); i++) {
                 if (measures.get(i).targetDate().isBefore(command.filedOn())) {
-                    throw new InvalidInput("measures[" + i + "].targetDate", "a measure's target date is before the plan's date");
+                    throw new InvalidInput("measures[" + i + "].targetDate", ProblemCode.TARGET_BEFORE_FILED);
                 }
             }
         });
@@ -126,7 +127,7 @@ public class Recommendation {
             requireBusinessDate("visitedOn", command.visitedOn(), calendar);
             requireAssessment("assessedStatus", command.assessedStatus());
             if (placeId != null && !registers.hasPlace(placeId)) {
-                throw new UnknownId("placeId", "place of detention", placeId);
+                throw new UnknownId("placeId", ProblemCode.UNKNOWN_PLACE, placeId);
             }
         });
     }
@@ -163,14 +164,14 @@ public class Recommendation {
         requireBusinessDate("withdrawnOn", command.withdrawnOn(), calendar);
         boolean superseded = command.reason() == WithdrawalReason.SUPERSEDED;
         if (superseded != (command.supersededBy() != null)) {
-            throw new InvalidInput("supersededBy", "supersededBy names the successor when, and only when, the reason is SUPERSEDED");
+            throw new InvalidInput("supersededBy", ProblemCode.SUPERSEDED_BY_MISMATCH);
         }
         if (superseded) {
             if (command.supersededBy().equals(recommendationId)) {
-                throw new InvalidInput("supersededBy", "a recommendation cannot supersede itself");
+                throw new InvalidInput("supersededBy", ProblemCode.SUPERSEDES_ITSELF);
             }
             if (!registers.hasRecommendation(command.supersededBy())) {
-                throw new UnknownId("supersededBy", "recommendation", command.supersededBy());
+                throw new UnknownId("supersededBy", ProblemCode.UNKNOWN_RECOMMENDATION, command.supersededBy());
             }
         }
         apply(new RecommendationWithdrawn(recommendationId, command.withdrawnOn(), command.reason(), command.supersededBy()));
@@ -181,11 +182,11 @@ public class Recommendation {
     public Recorded handle(ReopenRecommendation command, BusinessCalendar calendar) {
         requireCurrent(command);
         if (closure == Closure.OPEN) {
-            throw new RuleViolated(null, "only an implemented or withdrawn recommendation can be reopened");
+            throw new RuleViolated(null, ProblemCode.NOT_CLOSED);
         }
         requireBusinessDate("reopenedOn", command.reopenedOn(), calendar);
         if (command.reopenedOn().isBefore(closedOn)) {
-            throw new RuleViolated("reopenedOn", "reopenedOn is before the recommendation was closed on " + closedOn);
+            throw new RuleViolated("reopenedOn", ProblemCode.REOPENED_BEFORE_CLOSED, "closedOn", closedOn);
         }
         apply(new RecommendationReopened(recommendationId, command.reopenedOn(), command.reason()));
         return new Recorded(recommendationId, null, getVersion());
@@ -210,36 +211,37 @@ public class Recommendation {
         Long expected = command.expectedVersion();
         if (expected != null && expected > getVersion()) {
             // The client saw a later version than this state: another instance wrote since it was cached.
-            throw new VersionAhead("If-Match", "version " + expected + " is not a version of this recommendation, which is at version " + getVersion());
+            throw new VersionAhead("If-Match", expected, getVersion());
         }
         if (expected != null && !expected.equals(getVersion())) {
-            throw new RuleViolated("If-Match", "version " + expected + " is stale: the recommendation is at version " + getVersion());
+            throw new RuleViolated("If-Match", ProblemCode.STALE_VERSION, "expected", expected, "version", getVersion());
         }
     }
 
     private void requireOpenAndCurrent(OnExisting command) {
         requireCurrent(command);
         if (closure != Closure.OPEN) {
-            throw new RuleViolated(null, "the recommendation is " + closure + ": only reopening is accepted");
+            throw new RuleViolated(null, ProblemCode.CLOSED, "closure", closure);
         }
     }
 
     private void requireBusinessDate(String field, LocalDate date, BusinessCalendar calendar) {
         calendar.requirePlausible(field, date);
         if (date.isBefore(issued.issuedOn())) {
-            throw new RuleViolated(field, field + " " + date + " is before the recommendation was issued on " + issued.issuedOn());
+            throw new RuleViolated(field, ProblemCode.DATE_BEFORE_ISSUED, "field", field, "date", date,
+                    "issuedOn", issued.issuedOn());
         }
     }
 
     private void requireAddressee(UUID authorityId) {
         if (!issued.addresseeAuthorityIds().contains(authorityId)) {
-            throw new RuleViolated("authorityId", "the recommendation is not addressed to authority " + authorityId);
+            throw new RuleViolated("authorityId", ProblemCode.NOT_ADDRESSEE, "authorityId", authorityId);
         }
     }
 
     private static void requireAssessment(String field, ImplementationStatus status) {
         if (!status.isAssessment()) {
-            throw new InvalidInput(field, "NOT_ASSESSED is the absence of an assessment, not a finding");
+            throw new InvalidInput(field, ProblemCode.NOT_AN_ASSESSMENT);
         }
     }
 

@@ -12,11 +12,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.opcat.followup.command.http.ExpectedVersion;
 import org.opcat.followup.command.recommendation.RecommendationCommands.*;
 import org.opcat.followup.command.recommendation.RecommendationRequests.*;
-import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.events.recommendation.Measure;
 import org.opcat.followup.events.recommendation.Source;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,9 +36,17 @@ class RecommendationController {
     private static final String IF_MATCH = "If-Match";
 
     private final CommandGateway commands;
+    private final RequestRules rules;
 
-    RecommendationController(CommandGateway commands) {
+    RecommendationController(CommandGateway commands, RequestRules rules) {
         this.commands = commands;
+        this.rules = rules;
+    }
+
+    /** The rules a request alone can break join Bean Validation's problems: one answer names them all. */
+    @InitBinder
+    void checkRules(WebDataBinder binder) {
+        binder.addValidators(rules);
     }
 
     @PostMapping
@@ -45,7 +54,7 @@ class RecommendationController {
         UUID id = orNew(body.recommendationId());
         Recorded recorded = commands.sendAndWait(new IssueRecommendation(id, body.reference(), body.title(), body.text(),
                 body.language(), body.issuedOn(), new Source(body.source().kind(), body.source().documentReference()),
-                body.placeId(), distinct("addresseeAuthorityIds", body.addresseeAuthorityIds()), themes(body.themes()),
+                body.placeId(), body.addresseeAuthorityIds(), themes(body.themes()),
                 body.scope(), body.priority(), body.standards() == null ? List.of() : body.standards(),
                 body.responseDueOn(), body.confidential()));
         return answer(HttpStatus.CREATED, recorded, null)
@@ -136,13 +145,6 @@ class RecommendationController {
 
     private static UUID orNew(UUID clientId) {
         return clientId != null ? clientId : UUID.randomUUID();
-    }
-
-    private static List<UUID> distinct(String field, List<UUID> ids) {
-        if (new LinkedHashSet<>(ids).size() != ids.size()) {
-            throw new InvalidInput(field, "an authority is listed twice");
-        }
-        return ids;
     }
 
     /** Themes are lower-case tags; "Health-Care" and "health-care" are one theme. */

@@ -1,5 +1,7 @@
 package org.opcat.followup.command.refusal;
 
+import org.opcat.followup.security.ProblemCode;
+
 /**
  * Client-chosen ids make requests safe to repeat: the same id with the same content is the same
  * request again (answer as the first time, store nothing); the same id with other content is a
@@ -21,7 +23,7 @@ public final class Repeats {
             return false;
         }
         if (!earlier.equals(now)) {
-            throw new RuleViolated(idField, idField + " " + id + " was already used with other content");
+            throw new RuleViolated(idField, ProblemCode.ID_REUSED, "field", idField, "id", id);
         }
         return true;
     }

@@ -1,12 +1,15 @@
 package org.opcat.followup.command.refusal;
 
+import org.opcat.followup.security.ProblemCode;
+
 /**
  * The request is well-formed but conflicts with what is already recorded (a closed recommendation,
  * a response from a body it was not addressed to, a reused reference, a stale version): 409.
  */
 public non-sealed class RuleViolated extends CommandRefused {
 
-    public RuleViolated(String field, String message) {
-        super(field, message);
+    /** @param args name, value, name, value... */
+    public RuleViolated(String field, ProblemCode code, Object... args) {
+        super(field, code, Problem.of(field, code, args).args());
     }
 }

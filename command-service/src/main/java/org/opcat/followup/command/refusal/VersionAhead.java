@@ -1,5 +1,7 @@
 package org.opcat.followup.command.refusal;
 
+import org.opcat.followup.security.ProblemCode;
+
 /**
  * {@code If-Match} names a later version than the state the command was checked against. Either
  * that state was cached before another command-service instance wrote (the command runs again on
@@ -8,7 +10,7 @@ package org.opcat.followup.command.refusal;
  */
 public final class VersionAhead extends RuleViolated {
 
-    public VersionAhead(String field, String message) {
-        super(field, message);
+    public VersionAhead(String field, long expected, long version) {
+        super(field, ProblemCode.VERSION_AHEAD, "expected", expected, "version", version);
     }
 }

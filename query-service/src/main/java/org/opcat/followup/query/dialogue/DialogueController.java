@@ -1,5 +1,6 @@
 package org.opcat.followup.query.dialogue;
 
+import org.opcat.followup.security.ProblemCode;
 import java.util.UUID;
 import org.opcat.followup.query.Today;
 import org.opcat.followup.query.freshness.ReadYourWrites;
@@ -27,6 +28,6 @@ public class DialogueController {
     public AuthorityDialogue dialogue(@PathVariable UUID id, @RequestParam(required = false) UUID recommendationId,
             @RequestParam(required = false) Long minVersion) {
         readYourWrites.awaitIfAsked(recommendationId, minVersion);
-        return queries.dialogue(id, today.date()).orElseThrow(() -> new UnknownResource("authority", id));
+        return queries.dialogue(id, today.date()).orElseThrow(() -> new UnknownResource(ProblemCode.UNKNOWN_AUTHORITY, id));
     }
 }

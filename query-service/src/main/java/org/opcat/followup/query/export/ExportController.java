@@ -19,6 +19,7 @@ import org.opcat.followup.query.status.Stage;
 import org.opcat.followup.spreadsheet.FileFormat;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.Sheet;
+import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.spreadsheet.SheetWriter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -53,8 +54,8 @@ public class ExportController {
             @RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(defaultValue = "en") String lang,
             HttpServletRequest request, HttpServletResponse response) {
-        Sheet which = Sheet.named(sheet).orElseThrow(() -> new BadQuery("sheet", "sheet must be one of "
-                + List.of(Sheet.values()).stream().map(Sheet::key).toList()));
+        Sheet which = Sheet.named(sheet).orElseThrow(() -> new BadQuery("sheet", ProblemCode.UNKNOWN_SHEET,
+                "allowed", List.of(Sheet.values()).stream().map(Sheet::key).toList()));
         HeaderLanguage language = language(lang);
         String orderBy = orderBy(request);
         send(downloads.make(".csv", out -> export.sheets(filter, orderBy, today.date(),
@@ -82,7 +83,7 @@ public class ExportController {
         try {
             return HeaderLanguage.of(lang);
         } catch (IllegalArgumentException e) {
-            throw new BadQuery("lang", e.getMessage());
+            throw new BadQuery("lang", ProblemCode.UNKNOWN_HEADER_LANGUAGE, "lang", lang);
         }
     }
 

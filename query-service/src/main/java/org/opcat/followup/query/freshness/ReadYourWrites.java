@@ -1,5 +1,6 @@
 package org.opcat.followup.query.freshness;
 
+import org.opcat.followup.security.ProblemCode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,10 +123,10 @@ public class ReadYourWrites {
             return;
         }
         if (minVersion < 0) {
-            throw new BadQuery("minVersion", "must be 0 or more");
+            throw new BadQuery("minVersion", ProblemCode.NOT_NEGATIVE);
         }
         if (recommendationId == null) {
-            throw new BadQuery("recommendationId", "is required with minVersion: whose version to wait for");
+            throw new BadQuery("recommendationId", ProblemCode.REQUIRED_WITH_MIN_VERSION);
         }
         await(recommendationId, minVersion);
     }
@@ -141,9 +142,20 @@ public class ReadYourWrites {
 
     /** The read model did not reach the asked version in time: answered as 504 with a problem. */
     public static class ReadModelBehind extends RuntimeException {
+        private final transient java.util.Map<String, Object> args;
+
         public ReadModelBehind(UUID id, long minVersion, Long reached, Duration waited) {
-            super("recommendation " + id + " is at version " + (reached == null ? "none" : reached)
-                    + " in the read model after waiting " + waited.toMillis() + " ms; asked for " + minVersion);
+            this(org.opcat.followup.security.ProblemMessages.args("id", id, "reached", reached == null ? "none" : reached,
+                    "waited", waited.toMillis(), "minVersion", minVersion));
+        }
+
+        private ReadModelBehind(java.util.Map<String, Object> args) {
+            super(org.opcat.followup.security.ProblemMessages.english(ProblemCode.READ_MODEL_BEHIND, args));
+            this.args = args;
+        }
+
+        public java.util.Map<String, Object> args() {
+            return args;
         }
     }
 

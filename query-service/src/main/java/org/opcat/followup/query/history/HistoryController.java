@@ -1,5 +1,6 @@
 package org.opcat.followup.query.history;
 
+import org.opcat.followup.security.ProblemCode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,7 +35,7 @@ public class HistoryController {
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
                         rs.getString("summary")), id);
         if (entries.isEmpty()) {
-            throw new UnknownResource("recommendation", id);
+            throw new UnknownResource(ProblemCode.UNKNOWN_RECOMMENDATION, id);
         }
         return entries;
     }

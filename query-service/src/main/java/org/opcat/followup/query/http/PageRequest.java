@@ -1,5 +1,7 @@
 package org.opcat.followup.query.http;
 
+import org.opcat.followup.security.ProblemCode;
+
 /** Which page the client asked for; sizes are bounded so one request cannot pull the whole table. */
 public record PageRequest(int page, int size) {
 
@@ -8,10 +10,10 @@ public record PageRequest(int page, int size) {
 
     public PageRequest {
         if (page < 0) {
-            throw new BadQuery("page", "must be 0 or more");
+            throw new BadQuery("page", ProblemCode.NOT_NEGATIVE);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new BadQuery("size", "must be between 1 and " + MAX_SIZE);
+            throw new BadQuery("size", ProblemCode.BETWEEN, "min", 1, "max", MAX_SIZE);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opcat.followup.query.freshness.ReadYourWrites.ReadModelBehind;
@@ -17,7 +18,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.security.ProblemMessages;
 import org.opcat.followup.security.ProblemType;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Errors of the query API as {@code application/problem+json} (SPEC §4): 400 with an
@@ -30,18 +34,21 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BadQuery.class)
     ResponseEntity<ProblemDetail> badQuery(BadQuery e) {
-        return badRequest(e.field(), e.getMessage());
+        return badRequest(e.field(), e.code(), e.args());
     }
 
     @ExceptionHandler(UnknownResource.class)
     ResponseEntity<ProblemDetail> unknown(UnknownResource e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        return coded(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.message(LocaleContextHolder.getLocale())),
+                e.code(), e.args());
     }
 
     @ExceptionHandler(ReadModelBehind.class)
     ResponseEntity<ProblemDetail> behind(ReadModelBehind e) {
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.GATEWAY_TIMEOUT, "read-model-behind",
-                "Read model not yet at the asked version", e.getMessage());
+        ResponseEntity<ProblemDetail> answer = coded(problem(HttpStatus.GATEWAY_TIMEOUT, "read-model-behind",
+                "Read model not yet at the asked version",
+                ProblemMessages.message(ProblemCode.READ_MODEL_BEHIND, e.args(), LocaleContextHolder.getLocale())),
+                ProblemCode.READ_MODEL_BEHIND, e.args());
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(answer.getBody());
     }
@@ -50,9 +57,7 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return ResponseEntity.badRequest().body(badRequest(field,
-                "'" + e.getValue() + "' is not " + expected).getBody());
+        return ResponseEntity.badRequest().body(notA(field, e.getValue(), e.getRequiredType()).getBody());
     }
 
     /** A filter bound into a record (RecommendationFilter): the first value that could not be read. */
@@ -61,38 +66,60 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         FieldError error = e.getBindingResult().getFieldError();
         if (error == null) {
-            return ResponseEntity.badRequest().body(badRequest("query", "is not valid").getBody());
+            return ResponseEntity.badRequest().body(badRequest("query", ProblemCode.INVALID, Map.of()).getBody());
         }
         TypeMismatchException mismatch = error.contains(TypeMismatchException.class) ? error.unwrap(TypeMismatchException.class) : null;
-        String message = mismatch != null && mismatch.getRequiredType() != null
-                ? "'" + error.getRejectedValue() + "' is not " + describe(mismatch.getRequiredType())
-                : String.valueOf(error.getDefaultMessage());
-        return ResponseEntity.badRequest().body(badRequest(error.getField(), message).getBody());
+        if (mismatch != null && mismatch.getRequiredType() != null) {
+            return ResponseEntity.badRequest().body(notA(error.getField(), error.getRejectedValue(), mismatch.getRequiredType()).getBody());
+        }
+        return ResponseEntity.badRequest().body(badRequest(error.getField(), ProblemCode.INVALID, Map.of()).getBody());
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(badRequest(e.getParameterName(), "is required").getBody());
+        return ResponseEntity.badRequest().body(badRequest(e.getParameterName(), ProblemCode.REQUIRED, Map.of()).getBody());
     }
 
-    private static String describe(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + List.of(type.getEnumConstants());
+    /** A value that is not of the parameter's type: the code names the type, so a client can word it. */
+    private static ResponseEntity<ProblemDetail> notA(String field, Object value, Class<?> type) {
+        if (type == null) {
+            return badRequest(field, ProblemCode.NOT_OF_TYPE, ProblemMessages.args("value", value, "type", "another type"));
         }
-        return switch (type.getSimpleName()) {
-            case "LocalDate" -> "a date (yyyy-mm-dd)";
-            case "UUID" -> "a UUID";
-            case "Boolean", "boolean" -> "true or false";
-            case "Integer", "int", "Long", "long" -> "a whole number";
-            default -> "a " + type.getSimpleName();
+        if (type.isEnum()) {
+            return badRequest(field, ProblemCode.NOT_ONE_OF_VALUES,
+                    ProblemMessages.args("value", value, "allowed", List.of(type.getEnumConstants())));
+        }
+        ProblemCode code = switch (type.getSimpleName()) {
+            case "LocalDate" -> ProblemCode.NOT_A_DATE;
+            case "UUID" -> ProblemCode.NOT_A_UUID;
+            case "Boolean", "boolean" -> ProblemCode.NOT_A_BOOLEAN;
+            case "Integer", "int", "Long", "long" -> ProblemCode.NOT_A_NUMBER;
+            default -> ProblemCode.NOT_OF_TYPE;
         };
+        return badRequest(field, code, ProblemMessages.args("value", value, "type", type.getSimpleName()));
     }
 
-    private static ResponseEntity<ProblemDetail> badRequest(String field, String message) {
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "bad-query", "Bad query parameter",
-                field + ": " + message);
-        answer.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    /** "parameter: text" in the request's language, and {@code errors} of one {field, code, args, message}. */
+    private static ResponseEntity<ProblemDetail> badRequest(String field, ProblemCode code, Map<String, Object> args) {
+        String message = ProblemMessages.message(code, args, LocaleContextHolder.getLocale());
+        ResponseEntity<ProblemDetail> answer = coded(problem(HttpStatus.BAD_REQUEST, "bad-query", "Bad query parameter",
+                field + ": " + message), code, args);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("code", code.code());
+        if (!args.isEmpty()) {
+            error.put("args", args);
+        }
+        error.put("message", message);
+        answer.getBody().setProperty("errors", List.of(error));
+        return answer;
+    }
+
+    private static ResponseEntity<ProblemDetail> coded(ResponseEntity<ProblemDetail> answer, ProblemCode code,
+            Map<String, Object> args) {
+        answer.getBody().setProperty("code", code.code());
+        answer.getBody().setProperty("args", args);
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.recommendations;
 
+import org.opcat.followup.security.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +63,6 @@ public class RecommendationController {
     @GetMapping("/{id}")
     public RecommendationDetail detail(@PathVariable UUID id, @RequestParam(required = false) Long minVersion) {
         readYourWrites.awaitIfAsked(id, minVersion);
-        return details.find(id, today.date()).orElseThrow(() -> new UnknownResource("recommendation", id));
+        return details.find(id, today.date()).orElseThrow(() -> new UnknownResource(ProblemCode.UNKNOWN_RECOMMENDATION, id));
     }
 }

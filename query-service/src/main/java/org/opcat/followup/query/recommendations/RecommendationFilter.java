@@ -1,5 +1,6 @@
 package org.opcat.followup.query.recommendations;
 
+import org.opcat.followup.security.ProblemCode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,7 @@ public record RecommendationFilter(
 
     public RecommendationFilter {
         if (q != null && q.length() > MAX_Q_LENGTH) {
-            throw new BadQuery("q", "at most " + MAX_Q_LENGTH + " characters");
+            throw new BadQuery("q", ProblemCode.TOO_LONG, "max", MAX_Q_LENGTH);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.recommendations;
 
+import org.opcat.followup.security.ProblemCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,12 +41,12 @@ public final class RecommendationSort {
             String[] parts = parameter.split(",", -1);
             String column = COLUMNS.get(parts[0].trim());
             if (column == null || parts.length > 2) {
-                throw new BadQuery("sort", "'" + parameter + "': sort by one of " + COLUMNS.keySet().stream().sorted()
-                        .toList() + ", optionally followed by ,asc or ,desc");
+                throw new BadQuery("sort", ProblemCode.UNKNOWN_SORT, "value", parameter,
+                        "allowed", COLUMNS.keySet().stream().sorted().toList());
             }
             String direction = parts.length == 2 ? parts[1].trim().toLowerCase(Locale.ROOT) : "asc";
             if (!direction.equals("asc") && !direction.equals("desc")) {
-                throw new BadQuery("sort", "'" + parameter + "': direction must be asc or desc");
+                throw new BadQuery("sort", ProblemCode.BAD_DIRECTION, "value", parameter);
             }
             terms.add(column + " " + direction.toUpperCase(Locale.ROOT) + " NULLS LAST");
         }

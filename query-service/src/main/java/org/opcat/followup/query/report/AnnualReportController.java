@@ -1,5 +1,6 @@
 package org.opcat.followup.query.report;
 
+import org.opcat.followup.security.ProblemCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ public class AnnualReportController {
         Instant now = clock.instant();
         int currentYear = LocalDate.ofInstant(now, clock.getZone()).getYear();
         if (year < FIRST_YEAR || year > currentYear) {
-            throw new BadQuery("year", "must be a year from " + FIRST_YEAR + " to " + currentYear);
+            throw new BadQuery("year", ProblemCode.YEAR_RANGE, "from", FIRST_YEAR, "to", currentYear);
         }
         ReportFormat reportFormat = choice("format", format, ReportFormat.class);
         ReportLanguage language = choice("lang", lang, ReportLanguage.class);
@@ -90,11 +91,11 @@ public class AnnualReportController {
         }
         LocalDate businessDate = asOf == null ? LocalDate.of(year, 12, 31) : date(asOf);
         if (businessDate.isBefore(LocalDate.of(year, 1, 1))) {
-            throw new BadQuery("asOf", "must not be before 1 January " + year);
+            throw new BadQuery("asOf", ProblemCode.BEFORE_YEAR, "year", year);
         }
         Instant recordedBy = knownAt == null ? now : instant(knownAt);
         if (recordedBy.isAfter(now)) {
-            throw new BadQuery("knownAt", "must not be in the future: a report is pinned by what was known");
+            throw new BadQuery("knownAt", ProblemCode.KNOWN_AT_IN_FUTURE);
         }
 
         coverage.awaitEventsRecordedBy(recordedBy);
@@ -196,7 +197,7 @@ public class AnnualReportController {
                 return constant;
             }
         }
-        throw new BadQuery(field, "must be one of " + Arrays.stream(type.getEnumConstants())
+        throw new BadQuery(field, ProblemCode.NOT_ONE_OF, "allowed", Arrays.stream(type.getEnumConstants())
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
     }
 
@@ -204,7 +205,7 @@ public class AnnualReportController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new BadQuery("asOf", "'" + value + "' is not a date (yyyy-mm-dd)");
+            throw new BadQuery("asOf", ProblemCode.NOT_A_DATE, "value", value);
         }
     }
 
@@ -214,7 +215,7 @@ public class AnnualReportController {
             // A '+' of an offset that was not URL-encoded arrives as a space.
             return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BadQuery("knownAt", "'" + value + "' is not an instant (e.g. 2026-01-20T10:00:00Z)");
+            throw new BadQuery("knownAt", ProblemCode.NOT_AN_INSTANT, "value", value);
         }
     }
 }

@@ -274,6 +274,37 @@ class QueryApiScenarioTest {
         assertThat(answer.getBody().get("errors").get(0).get("field").asText()).isEqualTo("id");
     }
 
+    @Test
+    void problems_carry_a_code_and_are_worded_in_the_asked_language() {
+        org.springframework.http.HttpHeaders chinese = new org.springframework.http.HttpHeaders();
+        chinese.set(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "zh-CN");
+        ResponseEntity<JsonNode> english = getRaw("/api/recommendations?size=1000");
+        assertThat(english.getBody().get("code").asText()).isEqualTo("between");
+        assertThat(english.getBody().get("detail").asText()).isEqualTo("size: must be between 1 and 200");
+        ResponseEntity<JsonNode> answer = http.exchange("/api/recommendations?size=1000", org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(chinese), JsonNode.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        JsonNode error = answer.getBody().get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("between");
+        assertThat(error.get("args").get("max").asInt()).isEqualTo(200);
+        assertThat(error.get("message").asText()).isEqualTo("必须在 1 到 200 之间");
+        assertThat(answer.getBody().get("detail").asText()).isEqualTo("size: 必须在 1 到 200 之间");
+
+        UUID unknown = UUID.randomUUID();
+        ResponseEntity<JsonNode> notFound = http.exchange("/api/recommendations/" + unknown, org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(chinese), JsonNode.class);
+        assertThat(notFound.getStatusCode().value()).isEqualTo(404);
+        assertThat(notFound.getBody().get("type").asText()).isEqualTo(ProblemType.BASE + "not-found");
+        assertThat(notFound.getBody().get("code").asText()).isEqualTo("unknown-recommendation");
+        assertThat(notFound.getBody().get("detail").asText()).isEqualTo("没有 id 为 " + unknown + " 的建议");
+
+        ResponseEntity<JsonNode> notADate = http.exchange("/api/recommendations?issuedFrom=2026-02-30",
+                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(chinese), JsonNode.class);
+        assertThat(notADate.getStatusCode().value()).as(String.valueOf(notADate.getBody())).isEqualTo(400);
+        assertThat(notADate.getBody().get("code").asText()).isEqualTo("not-a-date");
+        assertThat(notADate.getBody().get("errors").get(0).get("message").asText()).isEqualTo("“2026-02-30”不是日期（yyyy-mm-dd）");
+    }
+
     // ---- GET /api/recommendations/{id}/history
 
     @Test

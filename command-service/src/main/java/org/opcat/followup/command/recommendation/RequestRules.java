@@ -1,0 +1,106 @@
+package org.opcat.followup.command.recommendation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.opcat.followup.command.BusinessCalendar;
+import org.opcat.followup.command.recommendation.RecommendationRequests.*;
+import org.opcat.followup.command.refusal.Problem;
+import org.opcat.followup.command.refusal.ProblemFieldError;
+import org.opcat.followup.events.recommendation.ImplementationStatus;
+import org.opcat.followup.events.recommendation.Scope;
+import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.opcat.followup.security.ProblemCode;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * The aggregate's rules that a request alone can break (dates in the future, a due date before
+ * the issue, a plan's measures due before it...), checked beside Bean Validation so that a request
+ * learns every problem at once, not one per try. The aggregates keep enforcing them: this only
+ * reports them earlier, all together. The spreadsheet import checks each row with it too.
+ */
+@Component
+public class RequestRules implements Validator {
+
+    private final BusinessCalendar calendar;
+
+    RequestRules(BusinessCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** Every rule the request breaks, in field order; missing values are Bean Validation's to report. */
+    public List<Problem> problems(Object request) {
+        List<Problem> problems = new ArrayList<>();
+        if (request instanceof IssueRequest r) {
+            date(problems, "issuedOn", r.issuedOn());
+            if (r.issuedOn() != null && r.responseDueOn() != null && r.responseDueOn().isBefore(r.issuedOn())) {
+                problems.add(Problem.of("responseDueOn", ProblemCode.RESPONSE_DUE_BEFORE_ISSUED));
+            }
+            if (r.addresseeAuthorityIds() != null
+                    && new LinkedHashSet<>(r.addresseeAuthorityIds()).size() != r.addresseeAuthorityIds().size()) {
+                problems.add(Problem.of("addresseeAuthorityIds", ProblemCode.AUTHORITY_LISTED_TWICE));
+            }
+            if (r.scope() == Scope.PLACE_SPECIFIC && r.placeId() == null) {
+                problems.add(Problem.of("placeId", ProblemCode.PLACE_REQUIRED));
+            }
+        } else if (request instanceof ResponseRequest r) {
+            date(problems, "receivedOn", r.receivedOn());
+        } else if (request instanceof ActionPlanRequest r) {
+            date(problems, "filedOn", r.filedOn());
+            for (int i = 0; r.measures() != null && i < r.measures().size(); i++) {
+                MeasureRequest m = r.measures().get(i);
+                if (m != null && m.targetDate() != null && r.filedOn() != null && m.targetDate().isBefore(r.filedOn())) {
+                    problems.add(Problem.of("measures[" + i + "].targetDate", ProblemCode.TARGET_BEFORE_FILED));
+                }
+            }
+        } else if (request instanceof FollowUpVisitRequest r) {
+            date(problems, "visitedOn", r.visitedOn());
+            assessment(problems, "assessedStatus", r.assessedStatus());
+        } else if (request instanceof AssessmentRequest r) {
+            date(problems, "assessedOn", r.assessedOn());
+            assessment(problems, "status", r.status());
+        } else if (request instanceof ImplementationRequest r) {
+            date(problems, "implementedOn", r.implementedOn());
+        } else if (request instanceof ReiterationRequest r) {
+            date(problems, "reiteratedOn", r.reiteratedOn());
+        } else if (request instanceof WithdrawalRequest r) {
+            date(problems, "withdrawnOn", r.withdrawnOn());
+            if (r.reason() != null && (r.reason() == WithdrawalReason.SUPERSEDED) != (r.supersededBy() != null)) {
+                problems.add(Problem.of("supersededBy", ProblemCode.SUPERSEDED_BY_MISMATCH));
+            }
+        } else if (request instanceof ReopeningRequest r) {
+            date(problems, "reopenedOn", r.reopenedOn());
+        }
+        return problems;
+    }
+
+    private void date(List<Problem> problems, String field, LocalDate date) {
+        Problem problem = calendar.problem(field, date);
+        if (problem != null) {
+            problems.add(problem);
+        }
+    }
+
+    private static void assessment(List<Problem> problems, String field, ImplementationStatus status) {
+        if (status != null && !status.isAssessment()) {
+            problems.add(Problem.of(field, ProblemCode.NOT_AN_ASSESSMENT));
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        // Binders of this API's path variables and headers get it too: they have nothing to check.
+        return true;
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        // Added as errors of their own kind, with code and arguments, for the answer to word in either language.
+        BindingResult result = (BindingResult) errors;
+        problems(target).forEach(p -> result.addError(new ProblemFieldError(errors.getObjectName(), p)));
+    }
+}
