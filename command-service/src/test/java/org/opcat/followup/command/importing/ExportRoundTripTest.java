@@ -32,7 +32,7 @@ class ExportRoundTripTest {
         try (InputStream in = getClass().getResourceAsStream("/importing/exported-recommendations.xlsx")) {
             exported = in.readAllBytes();
         }
-        Answer imported = Uploads.xlsx(api, "createMissing=true", exported);
+        Answer imported = Uploads.xlsx(api.as("admin"), "createMissing=true", exported);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("rows").toString())
                 .isEqualTo("{\"recommendations\":2,\"responses\":1,\"action-plans\":2,\"follow-up-visits\":1}");
