@@ -217,7 +217,7 @@ public final class SheetReader {
                 Column column = byIndex.get(i);
                 String value = record.get(i);
                 if (column != null) {
-                    cells.put(column.key(), value);
+                    cells.put(column.key(), FormulaSafety.restore(value));
                 } else if (value != null && !value.isBlank()) {
                     throw new LayoutProblems(List.of(new CellProblem(sheet.key(), rowNumbers.get(r).intValue(), null,
                             "a value in column " + (i + 1) + ", which has no header")));

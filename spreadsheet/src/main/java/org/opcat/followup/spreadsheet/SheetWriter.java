@@ -22,7 +22,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Writes the layout with Apache Commons CSV and Apache POI: a CSV of one sheet (UTF-8 with a byte
  * order mark, so that spreadsheet programs show Chinese rather than mojibake) or an XLSX workbook
  * with one worksheet per sheet. Rows are cells by column key; every value is written as text, so
- * a reference like {@code 2026/01} is never turned into a date or number.
+ * a reference like {@code 2026/01} is never turned into a date or number, and neutralised
+ * ({@link FormulaSafety}) in both formats, so that no value opens as a formula, even from an XLSX
+ * re-saved as CSV.
  */
 public final class SheetWriter {
 
@@ -102,7 +104,7 @@ public final class SheetWriter {
     private static List<String> values(Sheet sheet, Map<String, String> row) {
         List<String> values = new ArrayList<>();
         for (Column column : sheet.columns()) {
-            values.add(row.get(column.key()));
+            values.add(FormulaSafety.neutralise(row.get(column.key())));
         }
         return values;
     }

@@ -76,7 +76,7 @@ class SpreadsheetRoundTripTest {
     /** Dry run (stores nothing), import, the same file again (stores nothing new). */
     private static void importThrice(Stack stack, String fileName, byte[] file) throws Exception {
         long before = storedEvents(stack);
-        Http.Answer dryRun = stack.command().upload("analyst", "/api/imports?dryRun=true&createMissing=true", fileName, file);
+        Http.Answer dryRun = stack.command().upload("admin", "/api/imports?dryRun=true&createMissing=true", fileName, file);
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
         assertThat(dryRun.json().get("state").asText()).isEqualTo("VALID");
         long wouldAdd = dryRun.json().get("newEvents").asLong();
@@ -85,7 +85,7 @@ class SpreadsheetRoundTripTest {
 
         importOnce(stack, fileName, file, wouldAdd);
 
-        Http.Answer again = stack.command().upload("analyst", "/api/imports?createMissing=true", fileName, file);
+        Http.Answer again = stack.command().upload("admin", "/api/imports?createMissing=true", fileName, file);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("newEvents").asLong()).isZero();
         assertThat(storedEvents(stack)).as("the same file twice stores nothing new").isEqualTo(before + wouldAdd);
@@ -94,7 +94,7 @@ class SpreadsheetRoundTripTest {
     /** @param adds the events the import must add, -1: any number */
     private static void importOnce(Stack stack, String fileName, byte[] file, long adds) throws Exception {
         long before = storedEvents(stack);
-        Http.Answer imported = stack.command().upload("analyst", "/api/imports?createMissing=true", fileName, file);
+        Http.Answer imported = stack.command().upload("admin", "/api/imports?createMissing=true", fileName, file);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("state").asText()).isEqualTo("IMPORTED");
         if (adds >= 0) {

@@ -9,6 +9,7 @@ import org.opcat.followup.security.ProblemCode;
 import org.opcat.followup.command.http.ProblemAnswers;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.security.CurrentUser;
+import org.opcat.followup.security.Role;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.FileFormat;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
@@ -34,8 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
  * POST /api/imports: a spreadsheet of recommendations (docs/spreadsheet-layout.md), validated row
  * by row and, unless {@code dryRun=true}, stored whole through the command API's commands. The
  * answer waits for the end; meanwhile GET /api/imports/{importId} shows the progress (a client
- * that wants to watch chooses the {@code importId} itself). Templates: GET
- * /api/imports/template.csv and template.xlsx.
+ * that wants to watch chooses the {@code importId} itself). {@code createMissing=true} registers
+ * the authorities and places the file names that are not on record: administrators only. Templates:
+ * GET /api/imports/template.csv and template.xlsx.
  */
 @RestController
 @RequestMapping("/api/imports")
@@ -59,6 +61,14 @@ class ImportController {
             @RequestParam(defaultValue = "false") boolean createMissing,
             @RequestParam(required = false) String sheet,
             @RequestParam(required = false) UUID importId) throws IOException {
+        if (createMissing && !CurrentUser.roles().contains(Role.ADMIN)) {
+            // Registers belong to administrators, as POST /api/authorities and /api/places do; the
+            // dry run without createMissing lists the missing names for an administrator to add.
+            return ProblemAnswers.problem(HttpStatus.FORBIDDEN, "forbidden", "only an administrator registers authorities "
+                    + "and places: import with createMissing=false; its dry run lists the names missing from the registers",
+                    Map.of("errors", List.of(Map.of("field", "createMissing",
+                            "message", "createMissing=true is for administrators"))));
+        }
         FileFormat format = FileFormat.of(file.getOriginalFilename(), file.getContentType()).orElse(null);
         if (format == null) {
             return ProblemAnswers.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file",
@@ -172,6 +182,9 @@ class ImportController {
             body.put("rows", plan.rowsBySheet());
             if (Boolean.TRUE.equals(createMissing)) {
                 body.put("wouldCreate", created(plan));
+            }
+            if (!plan.unregisteredAuthorities().isEmpty() || !plan.unregisteredPlaces().isEmpty()) {
+                body.put("missing", Map.of("authorities", plan.unregisteredAuthorities(), "places", plan.unregisteredPlaces()));
             }
         }
         progress.finish(ImportProgress.State.REFUSED, body);

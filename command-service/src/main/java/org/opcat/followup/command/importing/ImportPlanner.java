@@ -90,6 +90,9 @@ class ImportPlanner {
         private final List<CellProblem> problems = new ArrayList<>();
         private final Map<String, RegisterAuthority> newAuthorities = new LinkedHashMap<>();
         private final Map<String, RegisterPlaceOfDetention> newPlaces = new LinkedHashMap<>();
+        /** Names no register has and this import does not register, by normalized name: the first spelling. */
+        private final Map<String, String> unregisteredAuthorities = new LinkedHashMap<>();
+        private final Map<String, String> unregisteredPlaces = new LinkedHashMap<>();
         /** Per recommendation (by reference key): its issue and then its entries, in sheet order. */
         private final Map<String, List<PlannedCommand>> byReference = new LinkedHashMap<>();
         private final Map<String, Integer> referenceRows = new LinkedHashMap<>();
@@ -115,7 +118,8 @@ class ImportPlanner {
             Map<String, Integer> rows = new LinkedHashMap<>();
             sheets.forEach((sheet, list) -> rows.put(sheet.key(), list.size()));
             return new ImportPlan(commands, problems, newAuthorities.values().stream().map(RegisterAuthority::name).toList(),
-                    newPlaces.values().stream().map(RegisterPlaceOfDetention::name).toList(), rows);
+                    newPlaces.values().stream().map(RegisterPlaceOfDetention::name).toList(),
+                    List.copyOf(unregisteredAuthorities.values()), List.copyOf(unregisteredPlaces.values()), rows);
         }
 
         private void recommendation(SheetRow row) {
@@ -324,7 +328,8 @@ class ImportPlanner {
             RegisterAuthority planned = newAuthorities.get(Names.key(name));
             if (planned == null) {
                 if (!createMissing) {
-                    r.problem(column, "no authority named " + name + " (createMissing=true registers it)");
+                    r.problem(column, "no authority named " + name + " (an administrator registers it, or imports with createMissing=true)");
+                    unregisteredAuthorities.putIfAbsent(Names.key(name), name);
                     return Optional.empty();
                 }
                 if (name.length() > org.opcat.followup.command.TextLimits.NAME) {
@@ -351,7 +356,8 @@ class ImportPlanner {
             if (planned == null) {
                 if (!createMissing || operatedBy == null) {
                     r.problem(column, "no place of detention named " + name
-                            + (operatedBy == null ? "" : " (createMissing=true registers it)"));
+                            + (operatedBy == null ? "" : " (an administrator registers it, or imports with createMissing=true)"));
+                    unregisteredPlaces.putIfAbsent(Names.key(name), name);
                     return Optional.empty();
                 }
                 if (name.length() > org.opcat.followup.command.TextLimits.NAME) {

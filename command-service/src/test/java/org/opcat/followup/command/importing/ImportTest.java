@@ -105,8 +105,23 @@ class ImportTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsText("message"))
                 .anyMatch(m -> m.contains("no authority named Department of Corrections"));
+        // The analyst's dry run lists what is missing, for an administrator to register.
+        assertThat(texts(refused.json().get("missing").get("authorities")))
+                .containsExactly("Department of Corrections", "Regional Court");
+        assertThat(texts(refused.json().get("missing").get("places"))).containsExactly("Central Remand Centre");
 
-        Answer dryRun = Uploads.xlsx(api, "dryRun=true&createMissing=true", file);
+        // Registers belong to administrators: an analyst may not have the import register them.
+        for (String query : List.of("dryRun=true&createMissing=true", "createMissing=true")) {
+            Answer forbidden = Uploads.xlsx(api, query, file);
+            assertThat(forbidden.status()).as(forbidden.body()).isEqualTo(403);
+            assertThat(forbidden.contentType()).startsWith("application/problem+json");
+            assertThat(forbidden.json().get("type").asText()).endsWith("/problems/forbidden");
+            assertThat(forbidden.json().get("errors").get(0).get("field").asText()).isEqualTo("createMissing");
+        }
+        assertThat(api.storedEvents()).isEqualTo(before);
+
+        Api admin = api.as("admin");
+        Answer dryRun = Uploads.xlsx(admin, "dryRun=true&createMissing=true", file);
         assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
         assertThat(dryRun.json().get("state").asText()).isEqualTo("VALID");
         assertThat(texts(dryRun.json().get("wouldCreate").get("authorities")))
@@ -116,7 +131,7 @@ class ImportTest {
         assertThat(api.storedEvents()).isEqualTo(before);
 
         UUID importId = UUID.randomUUID();
-        Answer stored = Uploads.xlsx(api, "createMissing=true&importId=" + importId, file);
+        Answer stored = Uploads.xlsx(admin, "createMissing=true&importId=" + importId, file);
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         assertThat(stored.json().get("state").asText()).isEqualTo("IMPORTED");
         // 2 authorities, 1 place, issued, response, plan, visit
@@ -135,7 +150,7 @@ class ImportTest {
         assertThat(status.json().get("state").asText()).isEqualTo("IMPORTED");
         assertThat(status.json().get("rowsDone").asInt()).isEqualTo(status.json().get("rowsTotal").asInt()).isEqualTo(5);
 
-        Answer again = Uploads.xlsx(api, "createMissing=true", file);
+        Answer again = Uploads.xlsx(admin, "createMissing=true", file);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(texts(again.json().get("created").get("authorities"))).as("found by name now").isEmpty();
         assertThat(again.json().get("newEvents").asLong()).isZero();

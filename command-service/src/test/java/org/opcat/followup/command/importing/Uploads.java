@@ -13,12 +13,12 @@ import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.mock.http.MockHttpOutputMessage;
 
 /** Posts a file to /api/imports as a browser form would (multipart/form-data, encoded by Spring). */
-final class Uploads {
+public final class Uploads {
 
     private Uploads() {
     }
 
-    static Answer upload(Api api, String query, String fileName, String contentType, byte[] content) {
+    public static Answer upload(Api api, String query, String fileName, String contentType, byte[] content) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("file", new ByteArrayResource(content)).filename(fileName).contentType(MediaType.parseMediaType(contentType));
         MockHttpOutputMessage encoded = new MockHttpOutputMessage();
@@ -31,11 +31,11 @@ final class Uploads {
                 encoded.getHeaders().getContentType().toString(), HttpRequest.BodyPublishers.ofByteArray(encoded.getBodyAsBytes()));
     }
 
-    static Answer csv(Api api, String query, String text) {
+    public static Answer csv(Api api, String query, String text) {
         return upload(api, query, "recommendations.csv", "text/csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Answer xlsx(Api api, String query, byte[] workbook) {
+    public static Answer xlsx(Api api, String query, byte[] workbook) {
         return upload(api, query, "recommendations.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook);
     }

@@ -40,7 +40,7 @@ class UprDataTest {
 
         // The dry run in the background, its progress read meanwhile, as an upload page would.
         UUID importId = UUID.randomUUID();
-        CompletableFuture<Answer> running = CompletableFuture.supplyAsync(() -> Uploads.xlsx(api,
+        CompletableFuture<Answer> running = CompletableFuture.supplyAsync(() -> Uploads.xlsx(api.as("admin"),
                 "dryRun=true&createMissing=true&importId=" + importId, workbook));
         JsonNode seen = null;
         while (!running.isDone()) {
@@ -62,7 +62,7 @@ class UprDataTest {
         assertThat(dryRun.json().get("newEvents").asLong()).isEqualTo(states + 2L * file.size());
         assertThat(api.storedEvents()).isEqualTo(before);
 
-        Answer imported = Uploads.xlsx(api, "createMissing=true", workbook);
+        Answer imported = Uploads.xlsx(api.as("admin"), "createMissing=true", workbook);
         assertThat(imported.status()).as(imported.body()).isEqualTo(200);
         assertThat(api.storedEvents()).isEqualTo(before + states + 2L * file.size());
 
@@ -91,7 +91,7 @@ class UprDataTest {
         assertThat(themes).containsKeys("detention", "torture-and-other-cid-treatment");
 
         long after = api.storedEvents();
-        Answer again = Uploads.xlsx(api, "createMissing=true", workbook);
+        Answer again = Uploads.xlsx(api.as("admin"), "createMissing=true", workbook);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(api.storedEvents()).as("the same file twice stores nothing new").isEqualTo(after);
     }

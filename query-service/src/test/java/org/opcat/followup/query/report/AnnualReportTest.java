@@ -326,6 +326,28 @@ class AnnualReportTest {
     }
 
     @Test
+    @Order(6)
+    void csv_cells_never_open_as_a_formula_in_the_internal_or_the_public_report() throws IOException {
+        for (String audience : List.of("internal", "public")) {
+            String text = new String(get("/api/reports/annual/2025?format=csv&lang=en&audience=" + audience).getBody(),
+                    StandardCharsets.UTF_8).substring(1);
+            try (CSVParser parser = CSVParser.parse(new StringReader(text),
+                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                List<CSVRecord> rows = parser.getRecords();
+                CSVRecord r7 = rows.stream().filter(r -> r.get("Reference").equals("2025/V-022/R-01")).findFirst().orElseThrow();
+                assertThat(r7.get("Title")).as(audience).isEqualTo("'" + R7_TITLE);
+                assertThat(r7.get("Events in the year")).as("a number, not text: left as it is").isEqualTo("2");
+                for (CSVRecord row : rows) {
+                    for (String cell : row.values()) {
+                        assertThat(cell).as(audience).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                                .doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @Order(7)
     void pdf_embeds_a_cjk_font_and_shows_the_chinese_text() throws IOException {
         ResponseEntity<byte[]> answer = get("/api/reports/annual/2025?format=pdf&lang=zh");

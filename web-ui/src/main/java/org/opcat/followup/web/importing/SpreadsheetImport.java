@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * An analyst imports a spreadsheet in two steps: the upload is checked by a dry run at
  * command-service and its report shown (what would be stored and registered, or every problem by
  * sheet, row and column); only a confirmation imports it, with the same import id and the very
- * file that was checked, kept here meanwhile ({@link PendingUploads}).
+ * file that was checked, kept here meanwhile ({@link PendingUploads}). Only an administrator may
+ * have the import register missing authorities and places; an analyst's check lists them.
  */
 @Controller
 @RequestMapping("/imports")
@@ -56,7 +57,8 @@ class SpreadsheetImport {
             @RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(required = false) String importId,
             @AuthenticationPrincipal SignedInUser user, Model model) throws IOException {
-        Choices choices = new Choices(createMissing, SHEETS.contains(sheet) ? sheet : "recommendations");
+        // Registering is an administrator's (command-service refuses it to analysts); the form offers it to them only.
+        Choices choices = new Choices(createMissing && user.administers(), SHEETS.contains(sheet) ? sheet : "recommendations");
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileProblem", "import.noFile");
             return page(model, choices);
@@ -67,8 +69,8 @@ class SpreadsheetImport {
         String csvSheet = isCsv(fileName) ? choices.sheet() : null;
         model.addAttribute("fileName", fileName);
         try {
-            Map<String, Object> report = imports.send(id, wireName(fileName), content, true, createMissing, csvSheet);
-            pending.keep(id, user.username(), fileName, content, createMissing, csvSheet);
+            Map<String, Object> report = imports.send(id, wireName(fileName), content, true, choices.createMissing(), csvSheet);
+            pending.keep(id, user.username(), fileName, content, choices.createMissing(), csvSheet);
             model.addAttribute("importId", id);
             model.addAttribute("report", report);
             model.addAttribute("rowCount", rowCount(report));
@@ -160,6 +162,8 @@ class SpreadsheetImport {
         Object errors = refusal.problem().get("errors");
         model.addAttribute("refusal", refusal.detail());
         model.addAttribute("problems", errors instanceof List<?> list ? list : List.of());
+        // Names the registers lack, for an administrator to add (or to import with createMissing).
+        model.addAttribute("missing", refusal.problem().get("missing"));
         model.addAttribute("interrupted", refusal.status() == 409);
         return page(model, choices);
     }
