@@ -27,12 +27,17 @@ public final class LocalRun {
         LocalDatabase database = LocalDatabase.start(home.resolve("postgres"));
         RelayKeys keys = RelayKeys.in(home.resolve("keys"));
         String trustedKey = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION";
+        // The services take the web interface's tokens only when issued for this audience.
+        String audience = "opcat-followup";
         ServiceProcess command = new ServiceProcess("command-service", 8081, database, home.resolve("logs"))
-                .with(trustedKey, keys.publicKeyLocation());
+                .with(trustedKey, keys.publicKeyLocation())
+                .with("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", audience);
         ServiceProcess query = new ServiceProcess("query-service", 8082, database, home.resolve("logs"))
-                .with(trustedKey, keys.publicKeyLocation());
+                .with(trustedKey, keys.publicKeyLocation())
+                .with("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", audience);
         ServiceProcess web = new ServiceProcess(Path.of(""), "web-ui", 8080, null, home.resolve("logs"))
                 .with("FOLLOWUP_WEB_SIGNING_KEY", keys.privateKeyLocation())
+                .with("FOLLOWUP_WEB_TOKEN_AUDIENCE", audience)
                 .with("FOLLOWUP_WEB_COMMAND_URL", "http://localhost:8081")
                 .with("FOLLOWUP_WEB_QUERY_URL", "http://localhost:8082");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

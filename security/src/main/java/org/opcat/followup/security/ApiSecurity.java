@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,15 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,7 +45,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, TokenSettings.class})
 public class ApiSecurity {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -46,8 +54,8 @@ public class ApiSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, EndpointRights rights, SecuritySettings settings,
-            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier, UserAccounts accounts, Clock clock)
-            throws Exception {
+            CorsConfigurationSource cors, ObjectProvider<JwtDecoder> tokenVerifier, UserAccounts accounts, Clock clock,
+            TokenSettings token, ObjectProvider<OAuth2ResourceServerProperties> resourceServer) throws Exception {
         ProblemAnswersForSecurity problems = new ProblemAnswersForSecurity(
                 settings.jwt() ? "Bearer" : "Basic realm=\"followup\", charset=\"UTF-8\"");
         http.csrf(csrf -> csrf.disable())
@@ -69,14 +77,50 @@ public class ApiSecurity {
         if (settings.jwt() || tokenVerifier.getIfAvailable() != null) {
             // Bearer tokens: the identity provider's (jwt mode), or, beside HTTP Basic, those of a
             // trusted client such as the web interface relaying its signed-in user.
+            JwtDecoder decoder = fromIssuerFor(tokenVerifier.getObject(), token.issuer(), audiences(resourceServer));
             http.oauth2ResourceServer(resource -> resource
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(settings.jwt() ? tokenRoles(settings) : registeredUser(settings, accounts, clock)))
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(settings.jwt() ? tokenRoles(settings) : registeredUser(settings, accounts, clock)))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         if (!settings.jwt()) {
             http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
         }
         return http.build();
+    }
+
+    /**
+     * A token is only taken from its issuer ({@link TokenSettings#issuer()}) and for these services
+     * (Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.audiences}, checked here for
+     * every kind of key): one that the same key signed for another application, or that another
+     * issuer signed, is refused (401). Without an audience the services refuse to start rather than
+     * take tokens meant for anyone.
+     */
+    public static JwtDecoder fromIssuerFor(JwtDecoder verifier, String issuer, List<String> audiences) {
+        if (audiences.isEmpty()) {
+            throw new IllegalStateException("bearer tokens are accepted, so spring.security.oauth2.resourceserver.jwt.audiences "
+                    + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) must name the audience they are issued for, "
+                    + "such as opcat-followup");
+        }
+        if (issuer == null || issuer.isBlank()) {
+            throw new IllegalStateException("followup.security.token.issuer (FOLLOWUP_SECURITY_TOKEN_ISSUER) must name the "
+                    + "issuer of the bearer tokens");
+        }
+        OAuth2TokenValidator<Jwt> checks = new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+        return token -> {
+            Jwt jwt = verifier.decode(token);
+            OAuth2TokenValidatorResult result = checks.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("the token is not from " + issuer + " for " + audiences, result.getErrors());
+            }
+            return jwt;
+        };
+    }
+
+    private static List<String> audiences(ObjectProvider<OAuth2ResourceServerProperties> resourceServer) {
+        OAuth2ResourceServerProperties properties = resourceServer.getIfAvailable();
+        return properties == null ? List.of()
+                : properties.getJwt().getAudiences().stream().filter(a -> a != null && !a.isBlank()).toList();
     }
 
     /** Roles from the configured claim (a list or a space/comma separated string), as ROLE_ authorities. */

@@ -14,6 +14,8 @@ import org.springframework.core.io.Resource;
  * @param signingKey    PEM file (PKCS#8) of the RSA private key that signs the relayed identity; the
  *                      services trust its public key ({@code spring.security.oauth2.resourceserver.jwt.public-key-location})
  * @param tokenLifetime how long one relayed token is valid: short, since whoever reads it can act as the user until then
+ * @param tokenAudience the audience ({@code aud}) of relayed tokens: the services take only tokens issued for
+ *                      the audience they are configured with ({@code spring.security.oauth2.resourceserver.jwt.audiences})
  * @param timeZone      the NPM's zone, in which recording times are shown
  */
 @ConfigurationProperties("followup.web")
@@ -22,5 +24,6 @@ public record WebSettings(
         @DefaultValue("http://localhost:8082") String queryUrl,
         Resource signingKey,
         @DefaultValue("PT1M") Duration tokenLifetime,
-        @DefaultValue("UTC") ZoneId timeZone) {
+        @DefaultValue("UTC") ZoneId timeZone,
+        @DefaultValue("opcat-followup") String tokenAudience) {
 }

@@ -44,6 +44,10 @@ class ForgedIdentityTest {
         assertThat(me(stack.commandUrl, token(ours, "admin", now.plusSeconds(60)))).isEqualTo(200);
         assertThat(me(stack.commandUrl, token(someoneElses, "admin", now.plusSeconds(60)))).isEqualTo(401);
         assertThat(me(stack.commandUrl, token(ours, "admin", now.minusSeconds(600)))).as("expired").isEqualTo(401);
+        assertThat(me(stack.commandUrl, token(ours, "reporting-tool", TestStack.AUDIENCE, "admin", now.plusSeconds(60))))
+                .as("our key, another issuer").isEqualTo(401);
+        assertThat(me(stack.commandUrl, token(ours, "web-ui", "opcat-followup", "admin", now.plusSeconds(60))))
+                .as("our key, another audience").isEqualTo(401);
         String genuine = token(ours, "analyst", now.plusSeconds(60));
         String[] parts = genuine.split("\\.");
         String promoted = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -54,6 +58,8 @@ class ForgedIdentityTest {
         assumeTrue(get(stack.queryUrl + "/api/dashboard", null) == 401, "query-service does not require users yet");
         assertThat(get(stack.queryUrl + "/api/dashboard", token(ours, "manager", now.plusSeconds(60)))).isEqualTo(200);
         assertThat(get(stack.queryUrl + "/api/dashboard", token(someoneElses, "manager", now.plusSeconds(60)))).isEqualTo(401);
+        assertThat(get(stack.queryUrl + "/api/dashboard", token(ours, "web-ui", "opcat-followup", "manager", now.plusSeconds(60))))
+                .as("our key, another audience").isEqualTo(401);
     }
 
     @Test
@@ -92,7 +98,11 @@ class ForgedIdentityTest {
     }
 
     private static String token(RSAPrivateKey key, String user, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("web-ui").subject(user).claim("preferred_username", user)
+        return token(key, "web-ui", TestStack.AUDIENCE, user, expires);
+    }
+
+    private static String token(RSAPrivateKey key, String issuer, String audience, String user, Instant expires) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience).subject(user).claim("preferred_username", user)
                 .claim("roles", List.of(user.toUpperCase())).issueTime(Date.from(expires.minusSeconds(60)))
                 .expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);

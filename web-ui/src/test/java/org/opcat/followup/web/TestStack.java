@@ -22,6 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class TestStack {
 
+    /** Not the default: the web interface and the services agree on it only if both pass it on. */
+    static final String AUDIENCE = "opcat-followup-test";
+
     private static TestStack running;
 
     final String commandUrl;
@@ -57,10 +60,11 @@ final class TestStack {
         int commandPort = freePort();
         int queryPort = freePort();
         String trustedKey = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLICKEYLOCATION";
+        String audience = "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES";
         ServiceProcess command = new ServiceProcess(repository, "command-service", commandPort, database, logs)
-                .with(trustedKey, keys.publicKeyLocation());
+                .with(trustedKey, keys.publicKeyLocation()).with(audience, AUDIENCE);
         ServiceProcess query = new ServiceProcess(repository, "query-service", queryPort, database, logs)
-                .with(trustedKey, keys.publicKeyLocation());
+                .with(trustedKey, keys.publicKeyLocation()).with(audience, AUDIENCE);
         command.start();
         command.awaitReady();
         query.start();
@@ -74,6 +78,7 @@ final class TestStack {
                 "--followup.web.command-url=" + commandUrl,
                 "--followup.web.query-url=" + queryUrl,
                 "--followup.web.signing-key=" + keys.privateKeyLocation(),
+                "--followup.web.token-audience=" + AUDIENCE,
                 "--spring.main.banner-mode=off");
         int webPort = ((WebServerApplicationContext) web).getWebServer().getPort();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.opcat.followup.command.api.Api.Answer;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.Sheet;
 import org.opcat.followup.spreadsheet.SheetWriter;
+import org.opcat.followup.spreadsheet.samples.HostileWorkbooks;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The import endpoint: dry run, real run, re-import, created registers, refusals, status, templates. */
@@ -211,6 +213,22 @@ class ImportTest {
         java.util.Arrays.fill(huge, (byte) 'x');
         expectProblem(Uploads.upload(api, "", "huge.csv", "text/csv", huge), 413, null);
         expectProblem(api.get("/api/imports/" + UUID.randomUUID()), 404, null);
+        assertThat(api.storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkbookThatUnpacksToGigabytesIsRefusedAtOnce() {
+        long before = api.storedEvents();
+        byte[] bomb = HostileWorkbooks.zipBomb(1_000_000_000L);
+        long started = System.nanoTime();
+        Answer answer = Uploads.xlsx(api, "dryRun=true", bomb);
+        expectProblem(answer, 400, "zip bomb");
+        assertThat(answer.json().get("type").asText()).endsWith("/invalid-import");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused before a gigabyte is unpacked")
+                .isLessThan(Duration.ofSeconds(20));
+        Answer rows = Uploads.xlsx(api, "", HostileWorkbooks.rows(1_000_000));
+        expectProblem(rows, 400, "more than 50000 rows");
+        assertThat(rows.json().get("errors").get(0).get("sheet").asText()).isEqualTo("recommendations");
         assertThat(api.storedEvents()).isEqualTo(before);
     }
 

@@ -1,6 +1,7 @@
 package org.opcat.followup.command.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.api.CommandApiTest;
+import org.opcat.followup.security.ApiSecurity;
 import org.opcat.followup.testsupport.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,12 +42,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The identity-provider mode: bearer tokens signed by the NPM's provider (here a key made by the
- * test), roles from the {@code roles} claim, the user name from {@code preferred_username}.
+ * test) as its issuer for the services' audience, roles from the {@code roles} claim, the user name
+ * from {@code preferred_username}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "followup.security.mode=jwt")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"followup.security.mode=jwt",
+        "followup.security.token.issuer=" + JwtModeTest.ISSUER, "spring.security.oauth2.resourceserver.jwt.audiences=npm-followup"})
 @ContextConfiguration(initializers = FreshDatabase.class)
 class JwtModeTest {
 
+    static final String ISSUER = "https://id.npm.example/realms/npm";
+    static final String AUDIENCE = "npm-followup";
     static final KeyPair PROVIDER = rsa();
     static final KeyPair FORGER = rsa();
 
@@ -101,6 +107,29 @@ class JwtModeTest {
         assertThat(basic.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
     }
 
+    @Test
+    void refusesATokenOfAnotherIssuerOrForAnotherAudience() throws Exception {
+        Map<String, Object> body = Map.of("name", "审计署", "kind", "OTHER");
+        Instant expires = Instant.now().plusSeconds(300);
+        List<String> admin = List.of("ADMIN");
+        assertThat(post("/api/authorities", token(PROVIDER, "https://other.example", List.of(AUDIENCE), "zhang.admin", admin, expires), body)
+                .statusCode()).as("another issuer").isEqualTo(401);
+        assertThat(post("/api/authorities", token(PROVIDER, null, List.of(AUDIENCE), "zhang.admin", admin, expires), body)
+                .statusCode()).as("no issuer").isEqualTo(401);
+        assertThat(post("/api/authorities", token(PROVIDER, ISSUER, List.of("another-application"), "zhang.admin", admin, expires), body)
+                .statusCode()).as("another audience").isEqualTo(401);
+        assertThat(post("/api/authorities", token(PROVIDER, ISSUER, List.of(), "zhang.admin", admin, expires), body)
+                .statusCode()).as("no audience").isEqualTo(401);
+        assertThat(post("/api/authorities", token(PROVIDER, ISSUER, List.of("another-application", AUDIENCE), "zhang.admin", admin,
+                expires), body).statusCode()).as("among its audiences").isEqualTo(201);
+    }
+
+    @Test
+    void tokensAreNotAcceptedWithoutAnAudienceToCheck() {
+        assertThatThrownBy(() -> ApiSecurity.fromIssuerFor(token -> null, ISSUER, List.of()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES");
+    }
+
     HttpResponse<String> post(String path, String token, Object body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
@@ -111,8 +140,14 @@ class JwtModeTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A token of the identity provider's issuer for the services' audience. */
     static String token(KeyPair signer, String user, List<String> roles, Instant expires) throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString())
+        return token(signer, ISSUER, List.of(AUDIENCE), user, roles, expires);
+    }
+
+    static String token(KeyPair signer, String issuer, List<String> audience, String user, List<String> roles, Instant expires)
+            throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issuer(issuer).audience(audience)
                 .claim("preferred_username", user).claim("roles", roles)
                 .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);

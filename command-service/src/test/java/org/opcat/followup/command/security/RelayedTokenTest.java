@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -44,30 +45,54 @@ class RelayedTokenTest {
     @Autowired
     Environment environment;
 
+    /** As the web interface signs them: issuer web-ui, audience opcat-followup (both the defaults). */
+    static String relayed(KeyPair signer, String user, List<String> roles, Instant expires) throws Exception {
+        return JwtModeTest.token(signer, "web-ui", List.of("opcat-followup"), user, roles, expires);
+    }
+
+    @Test
+    void aTokenOfTheTrustedKeyFromAnotherIssuerOrForAnotherAudienceIsRefused() throws Exception {
+        Instant expires = Instant.now().plusSeconds(120);
+        assertThat(bearer(relayed(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), expires))).isEqualTo(200);
+        assertThat(bearer(JwtModeTest.token(JwtModeTest.PROVIDER, "reporting-tool", List.of("opcat-followup"), "admin",
+                List.of("ADMIN"), expires))).as("another issuer").isEqualTo(401);
+        assertThat(bearer(JwtModeTest.token(JwtModeTest.PROVIDER, null, List.of("opcat-followup"), "admin",
+                List.of("ADMIN"), expires))).as("no issuer").isEqualTo(401);
+        assertThat(bearer(JwtModeTest.token(JwtModeTest.PROVIDER, "web-ui", List.of("another-application"), "admin",
+                List.of("ADMIN"), expires))).as("another audience").isEqualTo(401);
+        assertThat(bearer(JwtModeTest.token(JwtModeTest.PROVIDER, "web-ui", List.of(), "admin",
+                List.of("ADMIN"), expires))).as("no audience").isEqualTo(401);
+    }
+
+    private int bearer(String token) {
+        return api.withCredentials(null, null).send("GET", "/api/users", null,
+                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + token).status();
+    }
+
     @Test
     void basicAndTrustedTokensBothWorkAndForgedOnesDoNot() throws Exception {
         assertThat(api.as("admin").get("/api/users").status()).isEqualTo(200);
 
-        String relayed = JwtModeTest.token(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        String relayed = relayed(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
         assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + relayed).status()).isEqualTo(200);
 
         // The register decides, not the token: a manager's token that claims ADMIN is a manager's.
-        String inflated = JwtModeTest.token(JwtModeTest.PROVIDER, "manager", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        String inflated = relayed(JwtModeTest.PROVIDER, "manager", List.of("ADMIN"), Instant.now().plusSeconds(120));
         assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + inflated).status()).isEqualTo(403);
         // A user disabled after signing in to the web interface is refused at once.
-        String analystToken = JwtModeTest.token(JwtModeTest.PROVIDER, "analyst", List.of("ANALYST"), Instant.now().plusSeconds(120));
+        String analystToken = relayed(JwtModeTest.PROVIDER, "analyst", List.of("ANALYST"), Instant.now().plusSeconds(120));
         assertThat(api.withCredentials(null, null).send("GET", "/api/users/me", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + analystToken).status()).isEqualTo(200);
         assertThat(api.as("admin").put("/api/users/analyst/enabled", java.util.Map.of("enabled", false)).status()).isEqualTo(200);
         assertThat(api.withCredentials(null, null).send("GET", "/api/users/me", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + analystToken).status()).isEqualTo(401);
-        String stranger = JwtModeTest.token(JwtModeTest.PROVIDER, "nobody-of-the-register", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        String stranger = relayed(JwtModeTest.PROVIDER, "nobody-of-the-register", List.of("ADMIN"), Instant.now().plusSeconds(120));
         assertThat(api.withCredentials(null, null).send("GET", "/api/users/me", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + stranger).status()).isEqualTo(401);
 
-        String forged = JwtModeTest.token(JwtModeTest.FORGER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        String forged = relayed(JwtModeTest.FORGER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
         assertThat(api.withCredentials(null, null).send("GET", "/api/users", null,
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer " + forged).status()).isEqualTo(401);
         assertThat(api.withCredentials(null, null).send("POST", "/api/authorities", "application/json",

@@ -51,6 +51,7 @@ public class IdentityToken {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(settings.tokenAudience())
                 .subject(user.username())
                 .claim("preferred_username", user.username())
                 .claim("roles", List.copyOf(user.roles()))
