@@ -105,7 +105,7 @@ class RelayedTokenTest {
         // Work under way: the web interface checked admin's password at sign-in and relays tokens since,
         // and a script signs in as admin with HTTP Basic from this address.
         assertThat(api.as("admin").get("/api/users/me").status()).isEqualTo(200);
-        String relayed = JwtModeTest.token(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
+        String relayed = relayed(JwtModeTest.PROVIDER, "admin", List.of("ADMIN"), Instant.now().plusSeconds(120));
         int port = Integer.parseInt(environment.getProperty("local.server.port"));
         for (int i = 0; i < 10; i++) {
             assertThat(FromAnotherAddress.status(port, "/api/users/me", "admin", "guess-" + i)).isEqualTo(401);
