@@ -28,18 +28,30 @@ public final class LocalDatabase {
         this.port = port;
     }
 
+    /**
+     * For ./run-local, whose own shutdown hook stops PostgreSQL last, after the services. The embedded
+     * server's shutdown hook would run at the same time as that one (the JVM starts every hook at
+     * once) and stop PostgreSQL under services still shutting down: query-service then logged the
+     * connections closed under it as errors before its orderly stop.
+     */
     static LocalDatabase start(Path dataDirectory) throws IOException, SQLException {
-        return start(dataDirectory, PORT);
+        return start(dataDirectory, PORT, false);
     }
 
     /** On another port, so that a test stack does not collide with a running ./run-local. */
     public static LocalDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
+        return start(dataDirectory, port, true);
+    }
+
+    private static LocalDatabase start(Path dataDirectory, int port, boolean stopInShutdownHook)
+            throws IOException, SQLException {
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setRegisterShutdownHook(stopInShutdownHook)
                 // The embedded server defaults suit throw-away test data; these data are kept.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
