@@ -36,6 +36,13 @@
         setTimeout(function () { button.disabled = true; }, 0);
     });
 
+    // The list's facets fold away on a phone; where there is room they are simply open (app.css
+    // hides the fold there, and also shows them without this script where the browser can).
+    var facets = document.querySelector('details.more-filters');
+    if (facets && window.matchMedia('(min-width: 48rem)').matches) {
+        facets.open = true;
+    }
+
     // A new measure row came in: put the cursor into it.
     document.addEventListener('htmx:afterSwap', function (event) {
         if (event.detail.target && event.detail.target.id === 'measures') {

@@ -45,12 +45,23 @@ public final class LocalDatabase {
             host  all all ::1/128 scram-sha-256
             """;
 
+    /**
+     * For ./run-local, whose own shutdown hook stops PostgreSQL last, after the services. The embedded
+     * server's shutdown hook would run at the same time as that one (the JVM starts every hook at
+     * once) and stop PostgreSQL under services still shutting down: query-service then logged the
+     * connections closed under it as errors before its orderly stop.
+     */
     static LocalDatabase start(Path dataDirectory) throws IOException, SQLException {
-        return start(dataDirectory, PORT);
+        return start(dataDirectory, PORT, false);
     }
 
     /** On another port, so that a test stack does not collide with a running ./run-local. */
     public static LocalDatabase start(Path dataDirectory, int port) throws IOException, SQLException {
+        return start(dataDirectory, port, true);
+    }
+
+    private static LocalDatabase start(Path dataDirectory, int port, boolean stopInShutdownHook)
+            throws IOException, SQLException {
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         Files.createDirectories(dataDirectory);
         String superuserPassword = superuserPassword(dataDirectory);
@@ -61,6 +72,7 @@ public final class LocalDatabase {
                 // The library's own connections (its readiness check, the superuser's data source).
                 .setConnectConfig("password", superuserPassword)
                 .setServerConfig("listen_addresses", "localhost")
+                .setRegisterShutdownHook(stopInShutdownHook)
                 // The embedded server defaults suit throw-away test data; these data are kept.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -15,11 +15,11 @@ public enum Sheet {
             new Column("title", "标题", true),
             new Column("text", "正文", true),
             new Column("language", "语言", true),
-            new Column("issuedOn", "发布日期", true),
+            new Column("issuedOn", "提出日期", true, List.of("发布日期")),
             new Column("sourceKind", "来源类型", true),
             new Column("documentReference", "来源文件", false),
             new Column("place", "场所", false),
-            new Column("addressees", "收件机关", true),
+            new Column("addressees", "致送机关", true, List.of("收件机关")),
             new Column("themes", "主题", false),
             new Column("scope", "范围", true),
             new Column("priority", "优先级", true),
@@ -82,7 +82,8 @@ public enum Sheet {
     public Optional<Column> column(String header) {
         String wanted = Names.headerKey(header);
         return columns.stream()
-                .filter(c -> Names.headerKey(c.key()).equals(wanted) || Names.headerKey(c.chinese()).equals(wanted))
+                .filter(c -> Names.headerKey(c.key()).equals(wanted) || Names.headerKey(c.chinese()).equals(wanted)
+                        || c.formerChinese().stream().anyMatch(former -> Names.headerKey(former).equals(wanted)))
                 .findFirst();
     }
 

@@ -35,7 +35,11 @@ class SheetReaderTest {
     void headersMatchLooselyButUnknownOnesAreRefused() {
         assertThat(Sheet.RECOMMENDATIONS.column("Issued on")).map(Column::key).contains("issuedOn");
         assertThat(Sheet.RECOMMENDATIONS.column("ISSUED_ON")).map(Column::key).contains("issuedOn");
+        assertThat(Sheet.RECOMMENDATIONS.column("提出日期")).map(Column::key).contains("issuedOn");
+        assertThat(Sheet.RECOMMENDATIONS.column("致送机关")).map(Column::key).contains("addressees");
+        // Templates made before the glossary's words still import.
         assertThat(Sheet.RECOMMENDATIONS.column("发布日期")).map(Column::key).contains("issuedOn");
+        assertThat(Sheet.RECOMMENDATIONS.column("收件机关")).map(Column::key).contains("addressees");
         assertThat(Sheet.named("行动计划")).contains(Sheet.ACTION_PLANS);
         assertThatThrownBy(() -> SheetReader.read((HEADER.replace("范围", "颜色") + "x;x;x;x;x;x;x;x;x\n")
                 .getBytes(StandardCharsets.UTF_8), FileFormat.CSV, Sheet.RECOMMENDATIONS))

@@ -31,10 +31,16 @@ class PageProblems {
     @ExceptionHandler(ApiRefusal.class)
     String refused(ApiRefusal refusal, Model model, HttpServletResponse response) {
         if (refusal.status() == 401) {
-            // The services do not accept our tokens: a key or clock is misconfigured, not the user's doing.
-            log.error("a service refused the relayed identity token (401): check the key pair and the clocks");
+            // The services refuse the signed-in user: an administrator disabled or locked the account
+            // since sign-in (the usual case, and the user's to act on: sign out), or, if every user
+            // is refused, the key pair or the clocks are misconfigured. The services answer both alike.
+            log.warn("a service refused the relayed identity of {} (401): account disabled or locked since sign-in,"
+                    + " or, if every user is refused, check the key pair and the clocks",
+                    me() == null ? "an unknown user" : me().username());
+            response.setStatus(401);
+            return "account-refused";
         }
-        int status = refusal.status() == 401 ? 502 : refusal.status();
+        int status = refusal.status();
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("detail", refusal.detail());

@@ -65,4 +65,40 @@ class AdminTest {
         assertThat(row.findElement(By.cssSelector("input[value=MANAGER]")).isSelected()).isTrue();
         browser.screenshot("admin-02-users");
     }
+
+    @Test
+    void user_problems_show_once_beside_their_field_with_the_password_rule_there_before_any_refusal() throws Exception {
+        try (Browser zh = new Browser(TestStack.get().webUrl, "zh")) {
+            zh.signIn("admin");
+            zh.open("/admin/users");
+            // The rule is there before anyone is refused, tied to the field.
+            WebElement password = zh.find(By.id("user-password"));
+            WebElement rule = zh.find(By.id(password.getAttribute("aria-describedby")));
+            assertThat(rule.getText()).contains("12 至 72 个字节");
+            // Role names a reader cannot mix up.
+            assertThat(zh.all(By.cssSelector("fieldset.checkboxes label"))).extracting(WebElement::getText)
+                    .containsExactlyInAnyOrder("系统管理员", "分析员", "负责人", "报告编写人");
+
+            zh.find(By.id("user-username")).sendKeys("short-" + UUID.randomUUID().toString().substring(0, 6));
+            password.sendKeys("short");
+            zh.find(By.id("new-role-ANALYST")).click();
+            zh.find(By.cssSelector("form[action$='/admin/users'] button[type=submit]")).click();
+            WebElement error = zh.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("user-password-error")));
+            assertThat(error.getText()).isNotBlank();
+            String notice = zh.find(By.cssSelector(".notice.error")).getText();
+            assertThat(notice).contains("请查看下方标出的栏目").doesNotContain(error.getText());
+            assertThat(zh.find(By.id("user-password")).getAttribute("aria-describedby")).contains("user-password-error");
+
+            // A refused new password of an existing user: beside that user's password field.
+            WebElement row = zh.find(By.xpath("//table[contains(@class,'users')]//tr[th='reporter']"));
+            row.findElement(By.cssSelector("input[type=password]")).sendKeys("short");
+            row.findElement(By.cssSelector("form[action$='/password'] button")).click();
+            row = zh.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//table[contains(@class,'users')]//tr[th='reporter']")));
+            assertThat(row.findElement(By.cssSelector(".field-error")).getText()).isNotBlank();
+            assertThat(zh.all(By.cssSelector(".notice.error"))).isEmpty();
+            zh.screenshot("admin-03-users-refused-zh");
+            zh.assertAccessible("users with a refused password");
+        }
+    }
 }

@@ -93,7 +93,7 @@ class AnalystRecordsTest {
 
         assertThat(browser.find(By.id("plans-heading")).getText()).isEqualTo("Action plans");
         assertThat(browser.find(By.cssSelector(".record table")).getText()).contains("改造第三监区放风场", "狱政管理处");
-        assertThat(browser.find(By.cssSelector(".badge.stage")).getText()).isEqualTo("Action plan filed");
+        assertThat(browser.find(By.cssSelector(".badge.stage")).getText()).isEqualTo("Stage: Action plan filed");
         List<WebElement> timeline = browser.all(By.cssSelector(".timeline li"));
         assertThat(timeline).hasSize(3);
         assertThat(timeline.get(0).getText()).contains("Issued").contains("recorded by analyst");

@@ -29,6 +29,8 @@ final class Browser implements AutoCloseable {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
 
     final WebDriver driver;
     private final String base;
@@ -96,6 +98,38 @@ final class Browser implements AutoCloseable {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(folder.resolve(name + ".png"), png);
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    }
+
+    /** The viewport of a phone (390 × 844 CSS pixels, touch, the page's viewport meta obeyed) until {@link #desktop}. */
+    void phone() {
+        emulate(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    void desktop() {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
+    /** Whether the page is wider than the screen, i.e. scrolls sideways. */
+    boolean scrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth > window.innerWidth");
+    }
+
+    /** A full-page screenshot at phone width into target/screenshots. */
+    void phoneScreenshot(String name) throws IOException {
+        Path folder = Path.of(System.getProperty("screenshots", "target/screenshots"));
+        Files.createDirectories(folder);
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.scrollTo(0, 0); if (document.activeElement) document.activeElement.blur();");
+        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+        emulate(PHONE_WIDTH, (int) Math.min(height, 4000));
+        Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        emulate(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    private void emulate(int width, int height) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
     }
 
     /** axe-core on the current page: no serious or critical violation (WCAG 2.1 A and AA rules and best practices). */

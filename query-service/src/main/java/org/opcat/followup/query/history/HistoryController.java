@@ -1,12 +1,16 @@
 package org.opcat.followup.query.history;
 
-import org.opcat.followup.security.ProblemCode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.opcat.followup.query.freshness.ReadYourWrites;
 import org.opcat.followup.query.http.UnknownResource;
+import org.opcat.followup.security.ProblemCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,12 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class HistoryController {
 
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() { };
+
     private final JdbcTemplate jdbc;
     private final ReadYourWrites readYourWrites;
+    private final ObjectMapper json;
 
-    public HistoryController(JdbcTemplate jdbc, ReadYourWrites readYourWrites) {
+    public HistoryController(JdbcTemplate jdbc, ReadYourWrites readYourWrites, ObjectMapper json) {
         this.jdbc = jdbc;
         this.readYourWrites = readYourWrites;
+        this.json = json;
     }
 
     @GetMapping("/api/recommendations/{id}/history")
@@ -33,10 +41,21 @@ public class HistoryController {
                 """, (rs, n) -> new HistoryEntry(rs.getLong("sequence_number"), rs.getString("event_type"),
                         rs.getObject("business_date", LocalDate.class),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
-                        rs.getString("summary")), id);
+                        rs.getString("summary"), details(rs.getString("details"))), id);
         if (entries.isEmpty()) {
             throw new UnknownResource(ProblemCode.UNKNOWN_RECOMMENDATION, id);
         }
         return entries;
+    }
+
+    private Map<String, Object> details(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return json.readValue(stored, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable history details " + stored, e);
+        }
     }
 }

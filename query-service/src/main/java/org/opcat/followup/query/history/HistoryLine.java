@@ -1,6 +1,8 @@
 package org.opcat.followup.query.history;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.opcat.followup.events.recommendation.ActionPlanFiled;
 import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
 import org.opcat.followup.events.recommendation.FollowUpVisitRecorded;
@@ -13,50 +15,78 @@ import org.opcat.followup.events.recommendation.RecommendationWithdrawn;
 
 /**
  * One event as a line of a recommendation's history: its type, the business date the analyst
- * stated, and a short English summary built only from the event itself (so a replay writes the
- * same text whatever else has been registered since).
+ * stated, a short English summary, and the same facts as {@code details} (codes, dates, counts and
+ * the texts the analyst typed; absent values left out) for a reader that writes the line in its
+ * own language. Both are built only from the event itself (so a replay writes the same line
+ * whatever else has been registered since).
  */
-public record HistoryLine(String eventType, LocalDate businessDate, String summary) {
+public record HistoryLine(String eventType, LocalDate businessDate, String summary, Map<String, Object> details) {
+
+    public HistoryLine(String eventType, LocalDate businessDate, String summary) {
+        this(eventType, businessDate, summary, Map.of());
+    }
 
     public static HistoryLine of(Object event) {
         if (event instanceof RecommendationIssued e) {
             return new HistoryLine("ISSUED", e.issuedOn(), "Issued " + e.reference() + " (" + e.priority()
                     + ", " + e.scope() + ") to " + e.addresseeAuthorityIds().size() + " authorit"
                     + (e.addresseeAuthorityIds().size() == 1 ? "y" : "ies")
-                    + (e.responseDueOn() == null ? "" : ", response due " + e.responseDueOn()));
+                    + (e.responseDueOn() == null ? "" : ", response due " + e.responseDueOn()),
+                    details("reference", e.reference(), "priority", e.priority(), "scope", e.scope(),
+                            "addressees", e.addresseeAuthorityIds().size(), "responseDueOn", e.responseDueOn()));
         }
         if (event instanceof AuthorityResponseRecorded e) {
             return new HistoryLine("RESPONSE_RECORDED", e.receivedOn(),
-                    e.channel() + " response: " + e.position());
+                    e.channel() + " response: " + e.position(),
+                    details("authorityId", e.authorityId(), "channel", e.channel(), "position", e.position(),
+                            "text", e.text(), "documentReference", e.documentReference()));
         }
         if (event instanceof ActionPlanFiled e) {
             return new HistoryLine("ACTION_PLAN_FILED", e.filedOn(), "Action plan with " + e.measures().size()
                     + " measure" + (e.measures().size() == 1 ? "" : "s") + ", last target "
                     + e.measures().stream().map(m -> m.targetDate()).max(LocalDate::compareTo)
-                            .map(LocalDate::toString).orElse("none"));
+                            .map(LocalDate::toString).orElse("none"),
+                    details("authorityId", e.authorityId(), "measures", e.measures().size(), "lastTargetDate",
+                            e.measures().stream().map(m -> m.targetDate()).max(LocalDate::compareTo).orElse(null)));
         }
         if (event instanceof FollowUpVisitRecorded e) {
             return new HistoryLine("FOLLOW_UP_VISIT_RECORDED", e.visitedOn(),
-                    "Follow-up visit: " + e.assessedStatus());
+                    "Follow-up visit: " + e.assessedStatus(),
+                    details("placeId", e.placeId(), "assessedStatus", e.assessedStatus(), "findings", e.findings()));
         }
         if (event instanceof ImplementationAssessed e) {
             return new HistoryLine("IMPLEMENTATION_ASSESSED", e.assessedOn(),
-                    "Assessed " + e.status() + " on the basis of: " + e.basis());
+                    "Assessed " + e.status() + " on the basis of: " + e.basis(),
+                    details("status", e.status(), "basis", e.basis(), "note", e.note()));
         }
         if (event instanceof RecommendationImplemented e) {
-            return new HistoryLine("IMPLEMENTED", e.implementedOn(), "Implemented");
+            return new HistoryLine("IMPLEMENTED", e.implementedOn(), "Implemented", details("evidence", e.evidence()));
         }
         if (event instanceof RecommendationReiterated e) {
-            return new HistoryLine("REITERATED", e.reiteratedOn(), "Reiterated in " + e.documentReference());
+            return new HistoryLine("REITERATED", e.reiteratedOn(), "Reiterated in " + e.documentReference(),
+                    details("documentReference", e.documentReference()));
         }
         if (event instanceof RecommendationWithdrawn e) {
             return new HistoryLine("WITHDRAWN", e.withdrawnOn(), "Withdrawn: " + e.reason()
-                    + (e.supersededBy() == null ? "" : ", superseded by " + e.supersededBy()));
+                    + (e.supersededBy() == null ? "" : ", superseded by " + e.supersededBy()),
+                    details("reason", e.reason(), "supersededBy", e.supersededBy()));
         }
         if (event instanceof RecommendationReopened e) {
-            return new HistoryLine("REOPENED", e.reopenedOn(), "Reopened: " + e.reason());
+            return new HistoryLine("REOPENED", e.reopenedOn(), "Reopened: " + e.reason(), details("reason", e.reason()));
         }
         // An event type newer than this code: still part of the audit trail.
         return new HistoryLine(event.getClass().getSimpleName(), null, event.getClass().getSimpleName());
+    }
+
+    /** Name-value pairs in order, absent values left out, every value as JSON writes it (text or number). */
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value != null) {
+                details.put((String) pairs[i], value instanceof Number ? value : value.toString());
+            }
+        }
+        return details;
     }
 }

@@ -262,7 +262,7 @@ class AnnualReportTest {
         Document html = Jsoup.parse(new String(answer.getBody(), StandardCharsets.UTF_8));
         assertThat(html.selectFirst("html").attr("lang")).isEqualTo("zh");
         assertThat(html.title()).isEqualTo("2025年度报告：建议的落实情况");
-        assertThat(html.text()).contains("以往公布的报告中未解决的问题", "提出的建议以及当局对这些建议做出的反应",
+        assertThat(html.text()).contains("以往公布的报告中未解决的问题", "提出的建议以及机关对这些建议做出的反应",
                 "2025年12月31日", "部分落实", "已提交行动计划", "后续查访");
         // The script-tag title is text, not an element.
         assertThat(html.select("script")).isEmpty();
@@ -305,12 +305,12 @@ class AnnualReportTest {
         CSVRecord r1 = rows.get(0);
         assertThat(r1.get("阶段")).isEqualTo("已提交行动计划");
         assertThat(r1.get("落实情况")).isEqualTo("部分落实");
-        assertThat(r1.get("当局立场")).isEqualTo("部分接受");
+        assertThat(r1.get("机关立场")).isEqualTo("部分接受");
         assertThat(r1.get("以往报告中未解决")).isEqualTo("是");
         assertThat(r1.get("提出日期")).isEqualTo("2023-03-10");
         CSVRecord r3 = rows.get(2);
-        assertThat(r3.get("建议的对象")).isEqualTo(A_NAME + "; " + B_NAME);
-        assertThat(r3.get("当局立场")).isEqualTo("拒绝");
+        assertThat(r3.get("致送机关")).isEqualTo(A_NAME + "; " + B_NAME);
+        assertThat(r3.get("机关立场")).isEqualTo("不接受");
         assertThat(rows.get(5).get("标题")).isEqualTo(R6_TITLE);
         assertThat(rows.get(6).get("阶段")).isEqualTo("已撤回");
 

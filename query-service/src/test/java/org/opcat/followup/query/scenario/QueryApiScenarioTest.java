@@ -82,6 +82,14 @@ class QueryApiScenarioTest {
         return references;
     }
 
+    static JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(text, e);
+        }
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
@@ -332,6 +340,30 @@ class QueryApiScenarioTest {
         assertThat(h.get(3).get("summary").asText()).isEqualTo("Follow-up visit: IN_PROGRESS");
         assertThat(h.get(4).get("summary").asText())
                 .isEqualTo("Assessed PARTIALLY_IMPLEMENTED on the basis of: Ombudsman report 2026");
+    }
+
+    @Test
+    void every_line_carries_its_facts_as_fields_for_a_reader_in_another_language() {
+        JsonNode h = get("/api/recommendations/" + R1 + "/history");
+        assertThat(h.get(0).get("details")).isEqualTo(json("""
+                {"reference": "2026/V-001/R-01", "priority": "URGENT", "scope": "PLACE_SPECIFIC", "addressees": 1,
+                 "responseDueOn": "2026-03-01"}"""));
+        assertThat(h.get(1).get("details")).isEqualTo(json("""
+                {"authorityId": "%s", "channel": "WRITTEN", "position": "ACCEPTED", "text": "我们接受该建议。",
+                 "documentReference": "函〔2026〕7号"}""".formatted(PRISON_MANAGEMENT)));
+        assertThat(h.get(2).get("details").get("measures").asInt()).isEqualTo(2);
+        assertThat(h.get(2).get("details").get("lastTargetDate").asText()).isEqualTo("2026-09-30");
+        assertThat(h.get(3).get("details").get("findings").asText()).isEqualTo("培训已开始");
+        assertThat(h.get(3).get("details").get("assessedStatus").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(h.get(3).get("details").get("placeId").asText()).isEqualTo(PRISON_X.toString());
+        // A note left empty is left out, not written as null.
+        assertThat(h.get(4).get("details"))
+                .isEqualTo(json("{\"status\": \"PARTIALLY_IMPLEMENTED\", \"basis\": \"Ombudsman report 2026\"}"));
+        JsonNode reopened = get("/api/recommendations/" + R4 + "/history");
+        assertThat(reopened.get(3).get("details").get("reason").asText()).isEqualTo("NO_LONGER_APPLICABLE");
+        assertThat(reopened.get(4).get("details").get("reason").asText()).isEqualTo("Juveniles held again");
+        assertThat(reopened.get(5).get("details").get("documentReference").asText()).isEqualTo("Annual report 2025");
+        assertThat(get("/api/recommendations/" + R3 + "/history").get(2).get("details").has("evidence")).isTrue();
     }
 
     @Test

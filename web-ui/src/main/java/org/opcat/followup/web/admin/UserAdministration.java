@@ -2,6 +2,9 @@ package org.opcat.followup.web.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.opcat.followup.web.forms.FieldProblems;
 import org.opcat.followup.web.forms.Submitted;
 import org.opcat.followup.web.recommendations.Vocabulary;
@@ -23,10 +26,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class UserAdministration {
 
-    private final CommandApi commands;
+    /** The changes that send a password. */
+    private static final Set<String> PASSWORD_CHANGES = Set.of("added", "passwordSet");
 
-    UserAdministration(CommandApi commands) {
+    private final CommandApi commands;
+    private final MessageSource messages;
+
+    UserAdministration(CommandApi commands, MessageSource messages) {
         this.commands = commands;
+        this.messages = messages;
     }
 
     @GetMapping("/admin/users")
@@ -81,7 +89,14 @@ class UserAdministration {
             Map<String, String> typed = form == null || row != null ? Map.of() : form.asTyped();
             typed = new LinkedHashMap<>(typed);
             typed.remove("password"); // never sent back to the browser
-            return show(model, row == null ? "new" : row, typed, FieldProblems.of(refusal));
+            FieldProblems problems = FieldProblems.of(refusal);
+            if (refusal.status() == 400 && refusal.fieldErrors().isEmpty() && PASSWORD_CHANGES.contains(what)) {
+                // The register checks every field but the password by field; what is left is the password rule.
+                problems = problems.withField("password",
+                        messages.getMessage("users.passwordRefused", null, LocaleContextHolder.getLocale()));
+            }
+            model.addAttribute("refusedChange", what);
+            return show(model, row == null ? "new" : row, typed, problems);
         }
     }
 

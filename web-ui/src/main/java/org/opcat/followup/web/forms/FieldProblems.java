@@ -25,12 +25,24 @@ public class FieldProblems {
         return new FieldProblems(refusal.detail(), refusal.fieldErrors());
     }
 
+    /** The same, with {@code message} as a problem of {@code field} (a refusal the service did not tie to a field). */
+    public FieldProblems withField(String field, String message) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(byField);
+        more.put(field, message);
+        return new FieldProblems(detail, more);
+    }
+
     public String getDetail() {
         return detail;
     }
 
     public boolean any() {
         return detail != null;
+    }
+
+    /** Whether the service named the fields it objects to: then each shows beside its field, not twice. */
+    public boolean byField() {
+        return !byField.isEmpty();
     }
 
     public boolean has(String field) {

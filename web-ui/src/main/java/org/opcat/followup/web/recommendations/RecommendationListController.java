@@ -27,6 +27,10 @@ class RecommendationListController {
     private static final Set<String> PASSED_ON = Set.of("stage", "open", "implementationStatus", "authorityId", "placeId",
             "theme", "priority", "responseOverdue", "issuedFrom", "issuedTo", "q", "sort", "page");
 
+    /** The facets folded away on a narrow screen: their fold says how many are in use. */
+    private static final List<String> FOLDED_FACETS = List.of("stage", "implementationStatus", "open", "authorityId",
+            "placeId", "theme", "priority", "year", "responseOverdue");
+
     /** The orders offered (the query API takes more; these are the ones people ask for). */
     private static final List<String> SORTS = List.of("issuedOn,desc", "issuedOn,asc", "responseDueOn,asc", "lastActivityOn,desc",
             "priority,asc");
@@ -70,6 +74,10 @@ class RecommendationListController {
         model.addAttribute("sorts", SORTS);
         model.addAttribute("pageLinks", pageLinks(request, ((Number) page.get("totalPages")).intValue()));
         model.addAttribute("filtered", !filters.isEmpty());
+        model.addAttribute("facetsInUse", FOLDED_FACETS.stream().filter(f -> {
+            String value = params.getFirst(f);
+            return value != null && !value.isBlank();
+        }).count());
         return "list";
     }
 
