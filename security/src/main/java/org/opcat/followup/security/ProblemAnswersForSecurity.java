@@ -36,9 +36,7 @@ class ProblemAnswersForSecurity implements AuthenticationEntryPoint, AccessDenie
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String type, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemType.named(type));
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = ProblemType.problem(status, type, status.getReasonPhrase(), detail);
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), problem);

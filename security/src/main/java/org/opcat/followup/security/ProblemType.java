@@ -23,6 +23,14 @@ public final class ProblemType {
         return URI.create(BASE + name);
     }
 
+    /** A problem answer of this base: every service's refusals are made here, so that they look alike. */
+    public static ProblemDetail problem(HttpStatusCode status, String name, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(named(name));
+        problem.setTitle(title);
+        return problem;
+    }
+
     /**
      * Spring's own refusals (unknown path, wrong method, an unreadable path variable, a
      * ResponseStatusException) carry type about:blank: they get the one of their status

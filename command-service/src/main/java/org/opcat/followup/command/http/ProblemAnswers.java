@@ -182,9 +182,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     /** @param what the problem as a whole: its code and arguments join the answer beside its detail */
     static ResponseEntity<Object> problem(HttpStatus status, String type, Problem what, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemType.named(type));
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = ProblemType.problem(status, type, status.getReasonPhrase(), detail);
         problem.setProperty("code", what.code().code());
         problem.setProperty("args", what.args());
         if (!errors.isEmpty()) {
@@ -198,9 +196,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
      * {sheet, row, column, message} problems, for instance.
      */
     public static ResponseEntity<Object> problem(HttpStatus status, String type, String detail, Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemType.named(type));
-        problem.setTitle(status.getReasonPhrase());
+        ProblemDetail problem = ProblemType.problem(status, type, status.getReasonPhrase(), detail);
         properties.forEach(problem::setProperty);
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -41,7 +41,8 @@ class SchemaEvolutionTest {
         // Read with scope SYSTEMIC (it names no place): the same content repeated is recognised as such.
         var repeat = api.post("/api/recommendations", current);
         assertThat(repeat.status()).as(repeat.body()).isEqualTo(201);
-        current.put("scope", "PLACE_SPECIFIC");
+        // Other content under the same id is a conflict with the upcast event, as with any stored one.
+        current.put("priority", "HIGH");
         assertThat(api.post("/api/recommendations", current).status()).isEqualTo(409);
 
         var response = api.post("/api/recommendations/" + id + "/responses", Map.of("authorityId", authority,

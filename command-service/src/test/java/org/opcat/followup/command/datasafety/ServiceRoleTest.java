@@ -131,7 +131,8 @@ class ServiceRoleTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return api.send("POST", "/api/imports?" + query, encoded.getHeaders().getContentType().toString(),
+        // As an administrator: createMissing registers authorities, which only ADMIN may.
+        return api.as("admin").send("POST", "/api/imports?" + query, encoded.getHeaders().getContentType().toString(),
                 HttpRequest.BodyPublishers.ofByteArray(encoded.getBodyAsBytes()));
     }
 }

@@ -17,9 +17,8 @@ class ExportProblems {
 
     @ExceptionHandler(RecommendationExport.TooManyRows.class)
     ResponseEntity<ProblemDetail> tooManyRows(RecommendationExport.TooManyRows e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(ProblemType.named("export-too-large"));
-        problem.setTitle("Export too large");
+        ProblemDetail problem = ProblemType.problem(HttpStatus.UNPROCESSABLE_ENTITY, "export-too-large", "Export too large",
+                e.getMessage());
         problem.setProperty("rows", e.rows());
         problem.setProperty("maxRows", e.maxRows());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);

@@ -14,9 +14,8 @@ class DownloadProblems {
 
     @ExceptionHandler(Downloads.Busy.class)
     ResponseEntity<ProblemDetail> busy(Downloads.Busy e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setType(ProblemType.named("too-busy"));
-        problem.setTitle("Too many reports or exports being made");
+        ProblemDetail problem = ProblemType.problem(HttpStatus.TOO_MANY_REQUESTS, "too-busy",
+                "Too many reports or exports being made", e.getMessage());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }

@@ -124,9 +124,7 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemType.named(type));
-        problem.setTitle(title);
+        ProblemDetail problem = ProblemType.problem(status, type, title, detail);
         return ResponseEntity.status(status).body(problem);
     }
 

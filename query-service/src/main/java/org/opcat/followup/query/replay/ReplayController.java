@@ -2,6 +2,7 @@ package org.opcat.followup.query.replay;
 
 import java.net.URI;
 import java.security.Principal;
+import org.opcat.followup.security.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +41,7 @@ public class ReplayController {
 
     @ExceptionHandler(ReplayAlreadyRunning.class)
     public ResponseEntity<ProblemDetail> alreadyRunning(ReplayAlreadyRunning e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Replay in progress");
+        ProblemDetail problem = ProblemType.problem(HttpStatus.CONFLICT, "replay-running", "Replay in progress", e.getMessage());
         problem.setProperty("status", e.status());
         return ResponseEntity.status(HttpStatus.CONFLICT).location(STATUS).body(problem);
     }

@@ -19,25 +19,19 @@ class ReportProblems {
 
     @ExceptionHandler(AnnualReportController.InternalReportRefused.class)
     ResponseEntity<ProblemDetail> refused(AnnualReportController.InternalReportRefused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setType(ProblemType.named("forbidden"));
-        problem.setTitle("Forbidden");
+        ProblemDetail problem = ProblemType.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
     @ExceptionHandler(AnnualReportController.TooLargeForPdf.class)
     ResponseEntity<ProblemDetail> tooLargeForPdf(AnnualReportController.TooLargeForPdf e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(ProblemType.named("report-too-large-for-pdf"));
-        problem.setTitle("Report too large for pdf");
+        ProblemDetail problem = ProblemType.problem(HttpStatus.UNPROCESSABLE_ENTITY, "report-too-large-for-pdf", "Report too large for pdf", e.getMessage());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).body(problem);
     }
 
     @ExceptionHandler(KnownAtCoverage.Behind.class)
     ResponseEntity<ProblemDetail> behind(KnownAtCoverage.Behind e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(ProblemType.named("report-not-yet-complete"));
-        problem.setTitle("Report read model not yet complete for knownAt");
+        ProblemDetail problem = ProblemType.problem(HttpStatus.SERVICE_UNAVAILABLE, "report-not-yet-complete", "Report read model not yet complete for knownAt", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }

@@ -50,6 +50,7 @@ class ReplayTest {
             assertThat(again.statusCode()).as("a second replay while one runs").isEqualTo(409);
             assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(again.body()).contains("\"type\":\"https://opcat-followup.example/problems/replay-running\"");
 
             JsonNode status = awaitCompleted(service);
             assertThat(status.get("totalEvents").asLong()).isEqualTo(head);
