@@ -6,6 +6,7 @@ import org.opcat.followup.web.WebSettings;
 import org.opcat.followup.web.signin.SignedInUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -46,8 +47,20 @@ class ServiceClients {
                 .baseUrl(baseUrl)
                 .requestFactory(factory)
                 .requestInterceptor(relayedIdentity(tokens))
+                .requestInterceptor(pageLanguage())
                 .defaultStatusHandler(HttpStatusCode::isError, ApiRefusal::raise)
                 .build();
+    }
+
+    /**
+     * The page's language, so that the services word their refusals in it: a Chinese page shows a
+     * refused form's problems in Chinese.
+     */
+    private static ClientHttpRequestInterceptor pageLanguage() {
+        return (request, body, execution) -> {
+            request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().getLanguage());
+            return execution.execute(request, body);
+        };
     }
 
     private static ClientHttpRequestInterceptor relayedIdentity(IdentityToken tokens) {
