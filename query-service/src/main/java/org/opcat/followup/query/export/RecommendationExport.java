@@ -3,21 +3,18 @@ package org.opcat.followup.query.export;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.opcat.followup.query.SlicedList;
 import org.opcat.followup.query.recommendations.RecommendationFilter;
 import org.opcat.followup.query.recommendations.RecommendationQueries;
 import org.opcat.followup.spreadsheet.Sheet;
@@ -71,10 +68,10 @@ class RecommendationExport {
         Map<UUID, String> authorities = names("SELECT authority_id, name FROM authority");
         Map<UUID, String> places = names("SELECT place_id, name FROM place");
         Map<Sheet, List<Map<String, String>>> sheets = new EnumMap<>(Sheet.class);
-        sheets.put(Sheet.RECOMMENDATIONS, new Rows(ids, slice -> recommendations(slice, authorities, places)));
-        sheets.put(Sheet.RESPONSES, new Rows(ids, slice -> responses(slice, authorities)));
-        sheets.put(Sheet.ACTION_PLANS, new Rows(ids, slice -> actionPlans(slice, authorities)));
-        sheets.put(Sheet.FOLLOW_UP_VISITS, new Rows(ids, slice -> followUpVisits(slice, places)));
+        sheets.put(Sheet.RECOMMENDATIONS, new SlicedList<>(ids, CHUNK, slice -> recommendations(slice, authorities, places)));
+        sheets.put(Sheet.RESPONSES, new SlicedList<>(ids, CHUNK, slice -> responses(slice, authorities)));
+        sheets.put(Sheet.ACTION_PLANS, new SlicedList<>(ids, CHUNK, slice -> actionPlans(slice, authorities)));
+        sheets.put(Sheet.FOLLOW_UP_VISITS, new SlicedList<>(ids, CHUNK, slice -> followUpVisits(slice, places)));
         write.accept(sheets);
     }
 
@@ -232,74 +229,6 @@ class RecommendationExport {
         return array == null ? List.of() : Arrays.asList(type.cast(array.getArray()));
     }
 
-    /**
-     * The rows of one sheet, made a slice of recommendations at a time while they are iterated (as
-     * the writer does, once); each iteration reads again, so it must happen inside the export's
-     * transaction. How many there are is not known before: only iteration is supported.
-     */
-    private static final class Rows extends AbstractList<Map<String, String>> {
-
-        private final List<UUID> ids;
-        private final Function<List<UUID>, List<Map<String, String>>> load;
-
-        Rows(List<UUID> ids, Function<List<UUID>, List<Map<String, String>>> load) {
-            this.ids = ids;
-            this.load = load;
-        }
-
-        @Override
-        public Iterator<Map<String, String>> iterator() {
-            return new Iterator<>() {
-                private int next;
-                private Iterator<Map<String, String>> slice = List.<Map<String, String>>of().iterator();
-
-                @Override
-                public boolean hasNext() {
-                    while (!slice.hasNext() && next < ids.size()) {
-                        List<UUID> part = ids.subList(next, Math.min(next + CHUNK, ids.size()));
-                        next += part.size();
-                        slice = load.apply(part).iterator();
-                    }
-                    return slice.hasNext();
-                }
-
-                @Override
-                public Map<String, String> next() {
-                    if (!hasNext()) {
-                        throw new NoSuchElementException();
-                    }
-                    return slice.next();
-                }
-            };
-        }
-
-        @Override
-        public Map<String, String> get(int index) {
-            throw new UnsupportedOperationException("read a slice at a time while iterated: iterate it");
-        }
-
-        @Override
-        public int size() {
-            throw new UnsupportedOperationException("read a slice at a time while iterated: its size is not known");
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-
-        @Override
-        public String toString() {
-            return "[rows of " + ids.size() + " recommendations, read while iterated]";
-        }
-    }
-
-    /** The filters select more recommendations than an export holds: 422, narrow them. */
     static class TooManyRows extends RuntimeException {
         private final long rows;
         private final long maxRows;
