@@ -1,6 +1,5 @@
 package org.opcat.followup.query.freshness;
 
-import org.opcat.followup.security.ProblemCode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +7,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.opcat.followup.query.http.BadQuery;
+import org.opcat.followup.query.http.CodedRefusal;
+import org.opcat.followup.security.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -141,21 +142,11 @@ public class ReadYourWrites {
     }
 
     /** The read model did not reach the asked version in time: answered as 504 with a problem. */
-    public static class ReadModelBehind extends RuntimeException {
-        private final transient java.util.Map<String, Object> args;
+    public static class ReadModelBehind extends CodedRefusal {
 
         public ReadModelBehind(UUID id, long minVersion, Long reached, Duration waited) {
-            this(org.opcat.followup.security.ProblemMessages.args("id", id, "reached", reached == null ? "none" : reached,
-                    "waited", waited.toMillis(), "minVersion", minVersion));
-        }
-
-        private ReadModelBehind(java.util.Map<String, Object> args) {
-            super(org.opcat.followup.security.ProblemMessages.english(ProblemCode.READ_MODEL_BEHIND, args));
-            this.args = args;
-        }
-
-        public java.util.Map<String, Object> args() {
-            return args;
+            super(ProblemCode.READ_MODEL_BEHIND, org.opcat.followup.security.ProblemMessages.args("id", id,
+                    "reached", reached == null ? "none" : reached, "waited", waited.toMillis(), "minVersion", minVersion));
         }
     }
 

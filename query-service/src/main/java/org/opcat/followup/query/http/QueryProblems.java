@@ -46,9 +46,7 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ReadModelBehind.class)
     ResponseEntity<ProblemDetail> behind(ReadModelBehind e) {
         ResponseEntity<ProblemDetail> answer = coded(problem(HttpStatus.GATEWAY_TIMEOUT, "read-model-behind",
-                "Read model not yet at the asked version",
-                ProblemMessages.message(ProblemCode.READ_MODEL_BEHIND, e.args(), LocaleContextHolder.getLocale())),
-                ProblemCode.READ_MODEL_BEHIND, e.args());
+                "Read model not yet at the asked version", e.message(LocaleContextHolder.getLocale())), e.code(), e.args());
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(answer.getBody());
     }
