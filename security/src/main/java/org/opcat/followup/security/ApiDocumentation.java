@@ -61,6 +61,7 @@ public class ApiDocumentation {
                 answer(operation, "409", "A rule of the record, a repeated id with other content, or a stale If-Match");
             }
             }));
+            AnsweredFields.markRequired(api, java.util.Set.of(PROBLEM));
         };
     }
 

@@ -1,5 +1,6 @@
 package org.opcat.followup.security;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -54,6 +55,8 @@ public class UserRegisterController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "List the users",
+            description = "ADMIN. Every user of the register with roles, and whether enabled or locked.")
     @GetMapping
     List<UserAccount> all() {
         return accounts.all();
@@ -63,16 +66,23 @@ public class UserRegisterController {
     record Me(String username, Set<Role> roles) {
     }
 
+    @Operation(summary = "The signed-in user",
+            description = "Every signed-in user. Name and roles; a client checks a password with it once, at "
+            + "sign-in.")
     @GetMapping("/me")
     Me me() {
         return new Me(CurrentUser.name(), CurrentUser.roles());
     }
 
+    @Operation(summary = "One user",
+            description = "ADMIN. One user of the register.")
     @GetMapping("/{username}")
     UserAccount one(@PathVariable String username) {
         return accounts.find(username).orElseThrow(() -> unknown(username));
     }
 
+    @Operation(summary = "Create a user",
+            description = "ADMIN. A new user with a password (12 to 72 bytes) and roles; 409 if the name is taken.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserAccount create(@Valid @RequestBody NewUser user) {
@@ -83,6 +93,9 @@ public class UserRegisterController {
         return one(user.username());
     }
 
+    @Operation(summary = "Change a user's roles",
+            description = "ADMIN. Replaces the user's roles; they apply to the user's next request, relayed tokens "
+            + "included.")
     @PutMapping("/{username}/roles")
     UserAccount changeRoles(@PathVariable String username, @Valid @RequestBody Roles roles) {
         if (!accounts.changeRoles(username, EnumSet.copyOf(roles.roles()), CurrentUser.name())) {
@@ -91,6 +104,9 @@ public class UserRegisterController {
         return one(username);
     }
 
+    @Operation(summary = "Enable or disable a user",
+            description = "ADMIN. A disabled user is refused at once, mid-session too; an administrator cannot "
+            + "disable themself.")
     @PutMapping("/{username}/enabled")
     UserAccount enable(@PathVariable String username, @Valid @RequestBody Enabled enabled) {
         if (username.equals(CurrentUser.name()) && !enabled.enabled()) {
@@ -102,6 +118,8 @@ public class UserRegisterController {
         return one(username);
     }
 
+    @Operation(summary = "Set a user's password",
+            description = "ADMIN. Sets a new password (12 to 72 bytes).")
     @PutMapping("/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@PathVariable String username, @Valid @RequestBody NewPassword password) {
@@ -111,6 +129,9 @@ public class UserRegisterController {
         }
     }
 
+    @Operation(summary = "Change one's own password",
+            description = "Every signed-in user of the register. Needs the current password; the new one has 12 to "
+            + "72 bytes.")
     @PutMapping("/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changeOwnPassword(@Valid @RequestBody OwnPassword password) {

@@ -1,5 +1,6 @@
 package org.opcat.followup.command.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.eventstore.EventChain;
 import org.opcat.followup.eventstore.EventChain.Verification;
@@ -21,6 +22,10 @@ class EventChainController {
         this.chain = chain;
     }
 
+    @Operation(summary = "Verify the event hash chain",
+            description = "ADMIN. Recomputes the hash chain of every stored event, names the first broken link, and "
+            + "gives the store digest up to the last global index, or up to digestAt to compare with a "
+            + "digest kept earlier.")
     @GetMapping("/api/admin/event-chain")
     Verification verify(@RequestParam(required = false) Long digestAt) {
         if (digestAt != null) {

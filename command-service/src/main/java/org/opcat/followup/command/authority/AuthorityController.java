@@ -2,6 +2,7 @@ package org.opcat.followup.command.authority;
 
 import static org.opcat.followup.command.TextLimits.NAME;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,9 @@ class AuthorityController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "registerAuthority", summary = "Register an authority",
+            description = "ADMIN. Adds an authority to the register; an optional client-chosen authorityId makes a "
+            + "repeat safe.")
     @PostMapping("/api/authorities")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, UUID> register(@Valid @RequestBody RegisterAuthorityRequest body) {

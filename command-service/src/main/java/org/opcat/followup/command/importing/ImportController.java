@@ -1,5 +1,6 @@
 package org.opcat.followup.command.importing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,12 @@ class ImportController {
         this.registers = registers;
     }
 
+    @Operation(summary = "Import a spreadsheet",
+            description = "ANALYST or ADMIN. One CSV or an XLSX of recommendations, responses, action plans and "
+            + "follow-up visits (docs/spreadsheet-layout.md). dryRun=true checks every row and stores "
+            + "nothing; otherwise the file is stored whole or not at all. createMissing=true (ADMIN "
+            + "only) registers the authorities and places the registers lack. Importing the same file "
+            + "again stores nothing new.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> importFile(@RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun,
@@ -130,11 +137,17 @@ class ImportController {
         return ResponseEntity.ok(report);
     }
 
+    @Operation(summary = "Progress of an import",
+            description = "ANALYST or ADMIN. How far an import got; a client that wants to watch chooses the "
+            + "importId of its import itself.")
     @GetMapping("/{importId}")
     Map<String, Object> status(@PathVariable UUID importId) {
         return ledger.find(importId).orElseThrow(() -> new UnknownId("importId", ProblemCode.UNKNOWN_IMPORT, importId)).view();
     }
 
+    @Operation(summary = "CSV template of one sheet",
+            description = "ANALYST or ADMIN. The headers of one sheet (default recommendations), in English or "
+            + "Chinese (lang=zh).")
     @GetMapping("/template.csv")
     ResponseEntity<byte[]> csvTemplate(@RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(defaultValue = "en") String lang) {
@@ -144,6 +157,9 @@ class ImportController {
         return download(csv, FileFormat.CSV, which.key() + "-template.csv");
     }
 
+    @Operation(summary = "XLSX template",
+            description = "ANALYST or ADMIN. A workbook with the four sheets and their headers, in English or "
+            + "Chinese (lang=zh).")
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> xlsxTemplate(@RequestParam(defaultValue = "en") String lang) {
         return download(SheetWriter.xlsx(language(lang), Map.of()), FileFormat.XLSX, "recommendations-template.xlsx");

@@ -2,6 +2,7 @@ package org.opcat.followup.command.place;
 
 import static org.opcat.followup.command.TextLimits.NAME;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,9 @@ class PlaceController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "registerPlace", summary = "Register a place of detention",
+            description = "ADMIN. Adds a place of detention to the register; an optional client-chosen placeId "
+            + "makes a repeat safe.")
     @PostMapping("/api/places")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, UUID> register(@Valid @RequestBody RegisterPlaceRequest body) {

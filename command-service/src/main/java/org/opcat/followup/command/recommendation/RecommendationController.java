@@ -1,5 +1,6 @@
 package org.opcat.followup.command.recommendation;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -49,6 +50,10 @@ class RecommendationController {
         binder.addValidators(rules);
     }
 
+    @Operation(summary = "Issue a recommendation",
+            description = "ANALYST or ADMIN. Records a new recommendation (SPEC §4). The answer carries its id and "
+            + "version, also as ETag; an optional client-chosen recommendationId makes a repeat safe "
+            + "(the same request again answers as the first time did).")
     @PostMapping
     ResponseEntity<Map<String, Object>> issue(@Valid @RequestBody IssueRequest body) {
         UUID id = orNew(body.recommendationId());
@@ -62,6 +67,9 @@ class RecommendationController {
                 .body(fields(recorded, null));
     }
 
+    @Operation(summary = "Record an authority's response",
+            description = "ANALYST or ADMIN. A response from one of the recommendation's addressees. If-Match "
+            + "refuses it with 409 when the recommendation changed meanwhile.")
     @PostMapping("/{id}/responses")
     ResponseEntity<Map<String, Object>> respond(@PathVariable UUID id, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody ResponseRequest body) {
@@ -70,6 +78,9 @@ class RecommendationController {
                 ExpectedVersion.fromIfMatch(ifMatch))), "responseId");
     }
 
+    @Operation(summary = "File an action plan",
+            description = "ANALYST or ADMIN. An addressee's plan with at least one measure, none due before the "
+            + "plan. If-Match refuses it with 409 when the recommendation changed meanwhile.")
     @PostMapping("/{id}/action-plans")
     ResponseEntity<Map<String, Object>> fileActionPlan(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody ActionPlanRequest body) {
@@ -79,6 +90,9 @@ class RecommendationController {
                 body.filedOn(), measures, ExpectedVersion.fromIfMatch(ifMatch))), "actionPlanId");
     }
 
+    @Operation(summary = "Record a follow-up visit",
+            description = "ANALYST or ADMIN. A visit and its findings, at the recommendation's place unless placeId "
+            + "names another. If-Match refuses it with 409 when the recommendation changed meanwhile.")
     @PostMapping("/{id}/follow-up-visits")
     ResponseEntity<Map<String, Object>> recordFollowUpVisit(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody FollowUpVisitRequest body) {
@@ -86,6 +100,10 @@ class RecommendationController {
                 body.placeId(), body.findings(), body.assessedStatus(), ExpectedVersion.fromIfMatch(ifMatch))), "followUpId");
     }
 
+    @Operation(summary = "Assess the implementation",
+            description = "ANALYST or ADMIN. The mechanism's assessment of how far the recommendation is "
+            + "implemented, with its basis. If-Match refuses it with 409 when the recommendation "
+            + "changed meanwhile.")
     @PostMapping("/{id}/assessments")
     ResponseEntity<Map<String, Object>> assess(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody AssessmentRequest body) {
@@ -93,6 +111,9 @@ class RecommendationController {
                 body.status(), body.basis(), body.note(), ExpectedVersion.fromIfMatch(ifMatch))), "assessmentId");
     }
 
+    @Operation(summary = "Record the implementation",
+            description = "ANALYST or ADMIN. Closes the recommendation as implemented, with the evidence; only "
+            + "reopening is possible afterwards.")
     @PostMapping("/{id}/implementation")
     ResponseEntity<Map<String, Object>> recordImplementation(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody ImplementationRequest body) {
@@ -100,6 +121,8 @@ class RecommendationController {
                 ExpectedVersion.fromIfMatch(ifMatch))));
     }
 
+    @Operation(summary = "Reiterate the recommendation",
+            description = "ANALYST or ADMIN. Records that the recommendation was made again, in a later document.")
     @PostMapping("/{id}/reiterations")
     ResponseEntity<Map<String, Object>> reiterate(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody ReiterationRequest body) {
@@ -107,6 +130,9 @@ class RecommendationController {
                 ExpectedVersion.fromIfMatch(ifMatch))));
     }
 
+    @Operation(summary = "Withdraw the recommendation",
+            description = "ANALYST or ADMIN. Closes the recommendation with a reason; a SUPERSEDED withdrawal names "
+            + "its successor.")
     @PostMapping("/{id}/withdrawal")
     ResponseEntity<Map<String, Object>> withdraw(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody WithdrawalRequest body) {
@@ -114,6 +140,9 @@ class RecommendationController {
                 ExpectedVersion.fromIfMatch(ifMatch))));
     }
 
+    @Operation(summary = "Reopen the recommendation",
+            description = "ANALYST or ADMIN. Reopens an implemented or withdrawn recommendation, with a reason, not "
+            + "dated before its closing.")
     @PostMapping("/{id}/reopening")
     ResponseEntity<Map<String, Object>> reopen(@PathVariable UUID id,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @Valid @RequestBody ReopeningRequest body) {

@@ -66,6 +66,31 @@ class OperationsTest {
         assertThat(api.withCredentials(null, null).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 
+    /**
+     * Writes the description to target/openapi/ for the build's lint (Redocly's recommended rules,
+     * run in the verify phase), after checking what a client generator needs from it: a summary and
+     * a description for every operation, and the fields every answer always carries marked required.
+     */
+    @Test
+    void theOpenApiDescriptionNamesEveryOperationAndWhatItsAnswersAlwaysCarry() throws Exception {
+        var doc = api.withCredentials(null, null).get("/v3/api-docs");
+        assertThat(doc.status()).isEqualTo(200);
+        java.nio.file.Path file = java.nio.file.Path.of("target", "openapi", "command-service.json");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, doc.body());
+        doc.json().get("paths").forEach(item -> item.forEach(operation -> {
+            assertThat(operation.path("summary").asText()).as(operation.path("operationId").asText()).isNotBlank();
+            assertThat(operation.path("description").asText()).as(operation.path("operationId").asText()).isNotBlank();
+        }));
+        var verification = doc.json().at("/components/schemas/Verification");
+        assertThat(verification.get("required")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .contains("checked", "firstBrokenLink", "storeDigest");
+        assertThat(doc.json().at("/components/schemas/UserAccount/properties/lockedUntil/type").toString())
+                .as("may be null").isEqualTo("[\"string\",\"null\"]");
+        assertThat(doc.json().at("/components/schemas/NewUser/required")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .as("a request keeps what its validation requires").containsExactlyInAnyOrder("username", "password", "roles");
+    }
+
     @Test
     void logLinesOfARequestCarryItsCorrelationId(CapturedOutput output) {
         api.withCredentials("manager", "wrong password").send("GET", "/api/users", null,

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.dashboard;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.opcat.followup.query.Today;
 import org.opcat.followup.query.freshness.ReadYourWrites;
@@ -24,6 +25,11 @@ public class DashboardController {
         this.today = today;
     }
 
+    @Operation(summary = "Dashboard figures",
+            description = "ANALYST, MANAGER or ADMIN. Recommendations counted by stage, implementation status, "
+            + "authority and age. minVersion with recommendationId waits until the read models have "
+            + "that version of that recommendation (at most FOLLOWUP_MAX_WAIT, then 504 "
+            + "read-model-behind).")
     @GetMapping("/api/dashboard")
     public Dashboard dashboard(@RequestParam(required = false) UUID recommendationId,
             @RequestParam(required = false) Long minVersion) {

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.dialogue;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.opcat.followup.security.ProblemCode;
 import java.util.UUID;
 import org.opcat.followup.query.Today;
@@ -24,6 +25,11 @@ public class DialogueController {
         this.today = today;
     }
 
+    @Operation(summary = "Dialogue with an authority",
+            description = "ANALYST, MANAGER or ADMIN. What to raise at the next meeting with an authority: its open "
+            + "recommendations, their latest responses and what is overdue. minVersion with "
+            + "recommendationId waits until the read models have that version of that recommendation "
+            + "(at most FOLLOWUP_MAX_WAIT, then 504 read-model-behind).")
     @GetMapping("/api/authorities/{id}/dialogue")
     public AuthorityDialogue dialogue(@PathVariable UUID id, @RequestParam(required = false) UUID recommendationId,
             @RequestParam(required = false) Long minVersion) {

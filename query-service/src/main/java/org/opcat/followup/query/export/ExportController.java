@@ -1,5 +1,6 @@
 package org.opcat.followup.query.export;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -48,6 +49,11 @@ public class ExportController {
         this.downloads = downloads;
     }
 
+    @Operation(operationId = "exportCsv", summary = "Export the list as CSV",
+            description = "ANALYST, MANAGER or ADMIN. One sheet (default recommendations) of every recommendation "
+            + "the list would give with the same filters and sort, in the layout the import reads, "
+            + "UTF-8 with a byte order mark; at most FOLLOWUP_EXPORT_MAX_ROWS (422 export-too-large "
+            + "above).")
     @GetMapping("/recommendations.csv")
     public void csv(
             RecommendationFilter filter,
@@ -63,6 +69,10 @@ public class ExportController {
                 which.key() + ".csv", response);
     }
 
+    @Operation(operationId = "exportXlsx", summary = "Export the list as XLSX",
+            description = "ANALYST, MANAGER or ADMIN. The four sheets of every recommendation the list would give "
+            + "with the same filters and sort, in the layout the import reads; at most "
+            + "FOLLOWUP_EXPORT_MAX_ROWS (422 export-too-large above).")
     @GetMapping("/recommendations.xlsx")
     public void xlsx(
             RecommendationFilter filter,

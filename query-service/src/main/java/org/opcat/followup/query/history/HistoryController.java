@@ -3,6 +3,7 @@ package org.opcat.followup.query.history;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -33,6 +34,10 @@ public class HistoryController {
         this.json = json;
     }
 
+    @Operation(summary = "History of a recommendation",
+            description = "ANALYST, MANAGER or ADMIN. Every event of the recommendation in order, with who recorded "
+            + "it and when. minVersion waits until the read models have that version (at most "
+            + "FOLLOWUP_MAX_WAIT, then 504 read-model-behind).")
     @GetMapping("/api/recommendations/{id}/history")
     public List<HistoryEntry> history(@PathVariable UUID id, @RequestParam(required = false) Long minVersion) {
         readYourWrites.awaitIfAsked(id, minVersion);

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.processing;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +22,9 @@ public class FailedEventsController {
         this.failedEvents = failedEvents;
     }
 
+    @Operation(operationId = "listFailedEvents", summary = "Events the read models could not take",
+            description = "ADMIN. Each failed event with its error, and the events of its aggregate parked behind "
+            + "it; a replay retries them.")
     @GetMapping("/api/admin/failed-events")
     public List<FailedEvents.Row> list(@RequestParam(defaultValue = "100") int limit) {
         return failedEvents.list(Math.max(1, Math.min(limit, MAX_LIMIT)));

@@ -1,5 +1,6 @@
 package org.opcat.followup.query.recommendations;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.opcat.followup.security.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
@@ -45,6 +46,11 @@ public class RecommendationController {
         this.today = today;
     }
 
+    @Operation(operationId = "listRecommendations", summary = "List recommendations",
+            description = "ANALYST, MANAGER or ADMIN. Filtered, paged and sorted (sort=field,asc|desc, repeatable); "
+            + "confidential ones only for these roles. minVersion with recommendationId waits until the "
+            + "read models have that version of that recommendation (at most FOLLOWUP_MAX_WAIT, then "
+            + "504 read-model-behind). See docs/query-api.md.")
     @GetMapping
     public Page<RecommendationSummary> list(
             RecommendationFilter filter,
@@ -60,6 +66,10 @@ public class RecommendationController {
         return queries.list(filter, pageRequest, orderBy, today.date());
     }
 
+    @Operation(summary = "One recommendation",
+            description = "ANALYST, MANAGER or ADMIN. Its current state, responses, action plans, follow-up visits, "
+            + "assessments and closing. minVersion waits until the read models have that version (at "
+            + "most FOLLOWUP_MAX_WAIT, then 504 read-model-behind).")
     @GetMapping("/{id}")
     public RecommendationDetail detail(@PathVariable UUID id, @RequestParam(required = false) Long minVersion) {
         readYourWrites.awaitIfAsked(id, minVersion);

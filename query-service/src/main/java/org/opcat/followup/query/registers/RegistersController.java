@@ -1,5 +1,6 @@
 package org.opcat.followup.query.registers;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,8 @@ public class RegistersController {
         this.jdbc = jdbc;
     }
 
+    @Operation(summary = "List the authorities",
+            description = "ANALYST, MANAGER or ADMIN. The authority register, for pickers.")
     @GetMapping("/api/authorities")
     public List<Authority> authorities() {
         return jdbc.query("SELECT * FROM authority ORDER BY name, authority_id", (rs, n) -> new Authority(
@@ -29,6 +32,8 @@ public class RegistersController {
                 rs.getObject("parent_authority_id", UUID.class)));
     }
 
+    @Operation(summary = "List the places of detention",
+            description = "ANALYST, MANAGER or ADMIN. The register of places of detention, for pickers.")
     @GetMapping("/api/places")
     public List<Place> places() {
         return jdbc.query("SELECT * FROM place ORDER BY name, place_id", (rs, n) -> new Place(

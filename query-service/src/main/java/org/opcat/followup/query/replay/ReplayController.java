@@ -1,5 +1,6 @@
 package org.opcat.followup.query.replay;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.security.Principal;
 import org.opcat.followup.security.ProblemType;
@@ -28,12 +29,17 @@ public class ReplayController {
         this.replay = replay;
     }
 
+    @Operation(operationId = "startReplay", summary = "Rebuild every read model",
+            description = "ADMIN. Starts a replay of the whole event store into the read models (202, Location of "
+            + "its status); 409 replay-running while one runs.")
     @PostMapping
     public ResponseEntity<ReplayStatus> start(Principal principal) {
         String requestedBy = principal == null ? "admin endpoint" : principal.getName();
         return ResponseEntity.accepted().location(STATUS).body(replay.start(requestedBy));
     }
 
+    @Operation(operationId = "replayStatus", summary = "Progress of the replay",
+            description = "ADMIN. Events done of total, events per second and the estimated time left.")
     @GetMapping("/status")
     public ReplayStatus status() {
         return replay.status();

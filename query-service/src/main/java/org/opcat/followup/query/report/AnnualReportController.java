@@ -1,5 +1,6 @@
 package org.opcat.followup.query.report;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.opcat.followup.security.ProblemCode;
 import java.time.Clock;
 import java.time.Instant;
@@ -71,6 +72,11 @@ public class AnnualReportController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Annual report",
+            description = "Every signed-in user; REPORTER only with audience=public. The implementation part of the "
+            + "annual report of a year as json, html, csv or pdf, in English or Chinese: asOf is the "
+            + "date the report describes, knownAt the instant up to which recorded events count (the "
+            + "report prints it: pass it again to reproduce the report). See docs/annual-report.md.")
     @GetMapping("/api/reports/annual/{year}")
     public void annual(@PathVariable int year, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String knownAt,

@@ -1,0 +1,123 @@
+package org.opcat.followup.security;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Marks the fields of every answer as required: the services write answers with Jackson's defaults,
+ * which write every record component, a null one too, so a client can count on each field being
+ * there. Without it a client generator types every field as optional. Only arrays are never null
+ * (the answers give an empty list instead); every other field may be null (type {@code null}),
+ * since the description cannot tell a field that is always set from one that may be empty.
+ *
+ * <p>Schemas a request also uses keep what Bean Validation made of them (their {@code @NotNull}
+ * fields required); the hand-written problem schema keeps its own.
+ */
+final class AnsweredFields {
+
+    private AnsweredFields() {
+    }
+
+    @SuppressWarnings("rawtypes")
+    static void markRequired(OpenAPI api, Set<String> keep) {
+        Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+        if (schemas == null || api.getPaths() == null) {
+            return;
+        }
+        List<Schema> answered = new ArrayList<>();
+        List<Schema> sent = new ArrayList<>();
+        api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> collect(operation, answered, sent)));
+        Set<String> requestNames = reachable(sent, schemas);
+        for (String name : reachable(answered, schemas)) {
+            Schema<?> schema = schemas.get(name);
+            if (requestNames.contains(name) || keep.contains(name) || schema.getProperties() == null) {
+                continue;
+            }
+            schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+            schema.getProperties().replaceAll((field, property) -> orNull(property));
+        }
+    }
+
+    /** OpenAPI 3.1 (springdoc's default) says "may be null" with JSON Schema's type null. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema orNull(Schema property) {
+        Set<String> types = property.getTypes() != null ? property.getTypes()
+                : property.getType() != null ? Set.of(property.getType()) : Set.of();
+        if (types.contains("array") || types.contains("null")) {
+            return property;
+        }
+        if (property.get$ref() == null && property.getEnum() == null && !types.isEmpty()) {
+            Set<String> withNull = new LinkedHashSet<>(types);
+            withNull.add("null");
+            property.setTypes(withNull);
+            return property;
+        }
+        return new JsonSchema().anyOf(List.of(property, new JsonSchema().types(new LinkedHashSet<>(List.of("null")))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void collect(Operation operation, List<Schema> answered, List<Schema> sent) {
+        if (operation.getResponses() != null) {
+            operation.getResponses().values().forEach(response -> schemasOf(response.getContent(), answered));
+        }
+        if (operation.getRequestBody() != null) {
+            schemasOf(operation.getRequestBody().getContent(), sent);
+        }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream().map(Parameter::getSchema).filter(Objects::nonNull).forEach(sent::add);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void schemasOf(Content content, List<Schema> into) {
+        if (content != null) {
+            content.values().stream().map(io.swagger.v3.oas.models.media.MediaType::getSchema).filter(Objects::nonNull)
+                    .forEach(into::add);
+        }
+    }
+
+    /** The names of the component schemas these schemas lead to, through properties, items and references. */
+    @SuppressWarnings("rawtypes")
+    private static Set<String> reachable(Collection<Schema> roots, Map<String, Schema> schemas) {
+        Set<String> names = new HashSet<>();
+        Deque<Schema> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            Schema<?> schema = todo.pop();
+            if (schema.get$ref() != null) {
+                String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+                if (names.add(name) && schemas.containsKey(name)) {
+                    todo.push(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(todo::push);
+            }
+            if (schema.getItems() != null) {
+                todo.push(schema.getItems());
+            }
+            if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+                todo.push(values);
+            }
+            for (List<Schema> composed : java.util.Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+                if (composed != null) {
+                    composed.forEach(todo::push);
+                }
+            }
+        }
+        return names;
+    }
+}
