@@ -22,7 +22,7 @@ import org.opcat.followup.spreadsheet.samples.UprRecommendations;
 import org.opcat.followup.spreadsheet.samples.UprRecommendations.Upr;
 
 /**
- * Issue 10's promise, on the product as it runs: the 4,588 real UPR recommendations and a Chinese
+ * The spreadsheet's round trip, on the product as it runs: the 4,588 real UPR recommendations and a Chinese
  * NPM's workbook go in, come out of the query side's export, and that export, imported into an
  * empty system, yields the same recommendations: its own export is the same file, sheet by sheet,
  * row by row. The UPR file's dry run and second import are command-service's UprDataTest (in
