@@ -1,5 +1,9 @@
 package org.opcat.followup.security;
 
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.converter.ModelConverterContext;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
@@ -11,29 +15,42 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Marks the fields of every answer as required: the services write answers with Jackson's defaults,
  * which write every record component, a null one too, so a client can count on each field being
- * there. Without it a client generator types every field as optional. Only arrays are never null
- * (the answers give an empty list instead); every other field may be null (type {@code null}),
- * since the description cannot tell a field that is always set from one that may be empty.
+ * there. Without it a client generator types every field as optional. A primitive component
+ * ({@code int}, {@code boolean}) and a list (the answers give an empty one) are never null; every
+ * other field may be (type {@code null}), since the code does not say which may be empty. As a
+ * model converter it notes, while the description is made, which record each schema comes from.
  *
  * <p>Schemas a request also uses keep what Bean Validation made of them (their {@code @NotNull}
  * fields required); the hand-written problem schema keeps its own.
  */
-final class AnsweredFields {
+final class AnsweredFields implements ModelConverter {
 
-    private AnsweredFields() {
+    /** The records the schemas were made from, by schema name (the class's simple name). */
+    private final Map<String, Class<?>> records = new ConcurrentHashMap<>();
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+        Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+        if (raw.isRecord()) {
+            records.putIfAbsent(raw.getSimpleName(), raw);
+        }
+        return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
     }
 
     @SuppressWarnings("rawtypes")
-    static void markRequired(OpenAPI api, Set<String> keep) {
+    void markRequired(OpenAPI api, Set<String> keep) {
         Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
         if (schemas == null || api.getPaths() == null) {
             return;
@@ -48,8 +65,14 @@ final class AnsweredFields {
                 continue;
             }
             schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
-            schema.getProperties().replaceAll((field, property) -> orNull(property));
+            Class<?> record = records.get(name);
+            schema.getProperties().replaceAll((field, property) -> primitive(record, field) ? property : orNull(property));
         }
+    }
+
+    private static boolean primitive(Class<?> record, String field) {
+        return record != null && java.util.Arrays.stream(record.getRecordComponents())
+                .anyMatch(component -> component.getName().equals(field) && component.getType().isPrimitive());
     }
 
     /** OpenAPI 3.1 (springdoc's default) says "may be null" with JSON Schema's type null. */

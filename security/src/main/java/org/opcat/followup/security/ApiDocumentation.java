@@ -47,7 +47,12 @@ public class ApiDocumentation {
     }
 
     @Bean
-    OpenApiCustomizer documentedRefusals() {
+    AnsweredFields answeredFields() {
+        return new AnsweredFields();
+    }
+
+    @Bean
+    OpenApiCustomizer documentedRefusals(AnsweredFields answeredFields) {
         return api -> {
             api.getComponents().addSchemas(PROBLEM, problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
@@ -61,7 +66,7 @@ public class ApiDocumentation {
                 answer(operation, "409", "A rule of the record, a repeated id with other content, or a stale If-Match");
             }
             }));
-            AnsweredFields.markRequired(api, java.util.Set.of(PROBLEM));
+            answeredFields.markRequired(api, java.util.Set.of(PROBLEM));
         };
     }
 

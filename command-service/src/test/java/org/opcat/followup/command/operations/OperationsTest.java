@@ -87,6 +87,8 @@ class OperationsTest {
                 .contains("checked", "firstBrokenLink", "storeDigest");
         assertThat(doc.json().at("/components/schemas/UserAccount/properties/lockedUntil/type").toString())
                 .as("may be null").isEqualTo("[\"string\",\"null\"]");
+        assertThat(doc.json().at("/components/schemas/UserAccount/properties/enabled/type").asText())
+                .as("a boolean is never null").isEqualTo("boolean");
         assertThat(doc.json().at("/components/schemas/NewUser/required")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
                 .as("a request keeps what its validation requires").containsExactlyInAnyOrder("username", "password", "roles");
     }
