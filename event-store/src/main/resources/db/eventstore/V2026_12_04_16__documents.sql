@@ -43,12 +43,24 @@ CREATE FUNCTION documents.refuse_change() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'content'
-            AND OLD.bytes IS NOT NULL AND NEW.bytes IS NULL AND NEW.text IS NULL
-            AND NEW.sha256 = OLD.sha256 AND NEW.size = OLD.size AND NEW.media_type = OLD.media_type
-            AND NEW.stored_at = OLD.stored_at
-            AND NEW.purged_at IS NOT NULL AND NEW.purged_by IS NOT NULL AND NEW.purge_reason IS NOT NULL THEN
-        RETURN NEW;
+    RAISE EXCEPTION 'stored documents are immutable: % refused on %; only a purge erases content',
+        TG_OP, TG_TABLE_NAME
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+-- Content: every UPDATE is refused but an erasure of bytes and words that says when, who and why.
+CREATE FUNCTION documents.refuse_all_but_erasure() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF OLD.bytes IS NOT NULL AND NEW.bytes IS NULL AND NEW.text IS NULL
+                AND NEW.sha256 = OLD.sha256 AND NEW.size = OLD.size AND NEW.media_type = OLD.media_type
+                AND NEW.stored_at = OLD.stored_at
+                AND NEW.purged_at IS NOT NULL AND NEW.purged_by IS NOT NULL AND NEW.purge_reason IS NOT NULL THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION 'stored documents are immutable: % refused on %; only a purge erases content',
         TG_OP, TG_TABLE_NAME
@@ -58,7 +70,7 @@ $$;
 
 CREATE TRIGGER content_immutable
     BEFORE UPDATE OR DELETE ON documents.content
-    FOR EACH ROW EXECUTE FUNCTION documents.refuse_change();
+    FOR EACH ROW EXECUTE FUNCTION documents.refuse_all_but_erasure();
 CREATE TRIGGER content_not_truncated
     BEFORE TRUNCATE ON documents.content
     FOR EACH STATEMENT EXECUTE FUNCTION documents.refuse_change();

@@ -174,6 +174,62 @@ class DocumentsTest {
         assertThat(contents()).isEqualTo(contents);
     }
 
+    @Test
+    void anAdministratorPurgesTheBytesAndTheHistoryKeepsTheFact() {
+        UUID rec = recommendation();
+        byte[] letter = ("含个人信息的来信 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        Answer attached = attach(api, rec, "letter.txt", letter, "来信");
+        String documentId = attached.json().get("documentId").asText();
+        String sha256 = attached.json().get("sha256").asText();
+        String path = "/api/documents/" + documentId + "/purge";
+
+        expectProblem(api.post(path, Map.of("reason", "法院命令")), 403, null);
+        expectProblem(api.as("admin").post(path, Map.of("reason", " ")), 400, "not-blank");
+        expectProblem(api.as("admin").post("/api/documents/" + UUID.randomUUID() + "/purge", Map.of("reason", "r")), 404,
+                "unknown-document");
+        long events = api.storedEvents();
+        Answer purged = api.as("admin").post(path, Map.of("reason", "法院命令"));
+        assertThat(purged.status()).as(purged.body()).isEqualTo(200);
+        assertThat(purged.json().get("version").asLong()).isEqualTo(attached.json().get("version").asLong() + 1);
+        assertThat(api.storedEvents()).isEqualTo(events + 1);
+        Map<String, Object> row = api.jdbc().queryForMap("SELECT bytes, text, size, purged_by, purge_reason FROM documents.content "
+                + "WHERE sha256 = ?", sha256);
+        assertThat(row.get("bytes")).isNull();
+        assertThat(row.get("text")).isNull();
+        assertThat(row.get("size")).isEqualTo((long) letter.length);
+        assertThat(row.get("purged_by")).isEqualTo("admin");
+        assertThat(row.get("purge_reason")).isEqualTo("法院命令");
+        String payload = api.jdbc().queryForObject("SELECT convert_from(payload, 'UTF8') FROM events.domain_event_entry "
+                + "WHERE payloadType LIKE '%DocumentPurged' AND aggregateIdentifier = ?", String.class, rec.toString());
+        assertThat(payload).contains(documentId, sha256, "法院命令");
+
+        Answer again = api.as("admin").post(path, Map.of("reason", "法院命令"));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("version")).isEqualTo(purged.json().get("version"));
+        assertThat(api.storedEvents()).isEqualTo(events + 1);
+        expectProblem(attach(api, rec, "again.txt", letter, "再次"), 409, "content-purged");
+    }
+
+    @Test
+    void storedContentRefusesEveryChangeButAnErasure() {
+        UUID rec = recommendation();
+        String sha256 = attach(api, rec, "a.txt", ("不可更改 " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8), "t")
+                .json().get("sha256").asText();
+        for (String change : new String[] {
+                "UPDATE documents.content SET media_type = 'application/pdf' WHERE sha256 = '" + sha256 + "'",
+                "UPDATE documents.content SET bytes = 'x'::bytea, size = 1 WHERE sha256 = '" + sha256 + "'",
+                "UPDATE documents.content SET bytes = NULL, text = NULL, purged_at = now(), purged_by = 'x', purge_reason = 'y', "
+                        + "media_type = 'text/html' WHERE sha256 = '" + sha256 + "'",
+                "DELETE FROM documents.content WHERE sha256 = '" + sha256 + "'",
+                "DELETE FROM documents.attachment",
+                "TRUNCATE documents.content CASCADE"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.jdbc().execute(change)).as(change)
+                    .rootCause().hasMessageContaining("immutable");
+        }
+        assertThat(api.jdbc().queryForObject("SELECT bytes IS NOT NULL FROM documents.content WHERE sha256 = ?", Boolean.class,
+                sha256)).isTrue();
+    }
+
     static void expectProblem(Answer answer, int status, String code) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
