@@ -17,9 +17,14 @@ CREATE TABLE document (
     attached_at       TIMESTAMPTZ NOT NULL,
     attached_by       TEXT,
     text              TEXT,
+    -- Title and words as the q filter reads them (SearchText: NFKC, lower-case); null once purged.
+    search_text       TEXT,
     text_extracted    BOOLEAN     NOT NULL,
     purged_at         TIMESTAMPTZ,
     purged_by         TEXT,
     purge_reason      TEXT
 );
 CREATE INDEX document_by_recommendation ON document (recommendation_id, version);
+-- The q filter finds a recommendation by a word of one of its documents: candidates from trigrams,
+-- strpos the rule, as for recommendation_search (V101).
+CREATE INDEX document_search_trigrams ON document USING GIN (search_text gin_trgm_ops);

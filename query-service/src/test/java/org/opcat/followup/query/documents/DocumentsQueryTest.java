@@ -108,6 +108,16 @@ public class DocumentsQueryTest {
         assertThat(http.getForEntity("/api/recommendations/" + UUID.randomUUID() + "/documents", String.class)
                 .getStatusCode().value()).isEqualTo(404);
 
+        // q finds it by a word that only its document holds, and says where.
+        JsonNode byDocument = json(http.getForEntity("/api/recommendations?q=通风设备", String.class)).get("content");
+        assertThat(byDocument).hasSize(1);
+        assertThat(byDocument.get(0).get("recommendationId").asText()).isEqualTo(rec.toString());
+        assertThat(byDocument.get(0).get("matchedIn").toString()).isEqualTo("[\"document:复函\"]");
+        JsonNode byBoth = json(http.getForEntity("/api/recommendations?q=通风", String.class)).get("content");
+        assertThat(byBoth.get(0).get("matchedIn").toString()).isEqualTo("[\"recommendation\",\"document:复函\"]");
+        assertThat(json(http.getForEntity("/api/recommendations", String.class)).get("content").get(0).has("matchedIn"))
+                .as("without q").isFalse();
+
         new PostgresDocumentContents(jdbc).purge(letterSha, "admin", "法院命令");
         events.append("Recommendation", rec, 4, new DocumentPurged(rec, letterId, letterSha, "法院命令"), "admin", now);
         assertThat(http.getForEntity("/api/recommendations/" + rec + "?minVersion=4", String.class).getStatusCode().value())
@@ -119,6 +129,9 @@ public class DocumentsQueryTest {
         JsonNode purged = json(http.getForEntity("/api/recommendations/" + rec + "/documents", String.class)).get(0).get("purged");
         assertThat(purged.get("by").asText()).isEqualTo("admin");
         assertThat(purged.get("reason").asText()).isEqualTo("法院命令");
+
+        assertThat(json(http.getForEntity("/api/recommendations?q=通风设备", String.class)).get("content"))
+                .as("a purged document's words are gone").isEmpty();
 
         String history = http.getForEntity("/api/recommendations/" + rec + "/history", String.class).getBody();
         assertThat(history).contains("DOCUMENT_ATTACHED", "DOCUMENT_PURGED", letterSha, response.toString());
