@@ -32,7 +32,12 @@ public enum ProblemCode {
     KNOWN_AT_IN_FUTURE(false), READ_MODEL_BEHIND(true),
 
     // The user register (/api/users) of both services.
-    UNKNOWN_USER(true), USER_EXISTS(true), CANNOT_DISABLE_SELF(true), WRONG_CURRENT_PASSWORD(true), WEAK_PASSWORD(true);
+    UNKNOWN_USER(true), USER_EXISTS(true), CANNOT_DISABLE_SELF(true), WRONG_CURRENT_PASSWORD(true), WEAK_PASSWORD(true),
+
+    // Documents (SPEC §7.1): uploads, their content, purges.
+    DOCUMENT_EMPTY(true), DOCUMENT_TOO_LARGE(true), DOCUMENT_TYPE_NOT_ACCEPTED(true), DOCUMENT_TYPE_MISMATCH(true),
+    DOCUMENT_UNREADABLE(true), FILE_NAME(false), UNKNOWN_ENTRY(true), UNKNOWN_DOCUMENT(true), CONTENT_PURGED(true),
+    DOCUMENT_PURGED(true);
 
     private final boolean sentence;
 

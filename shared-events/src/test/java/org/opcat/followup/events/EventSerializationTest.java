@@ -56,6 +56,13 @@ class EventSerializationTest {
                 new RecommendationReiterated(REC, DAY.plusDays(51), "年度报告 2025"),
                 new RecommendationWithdrawn(REC, DAY.plusDays(52), WithdrawalReason.SUPERSEDED, UUID.randomUUID()),
                 new RecommendationReopened(REC, DAY.plusDays(53), ARABIC),
+                new DocumentAttached(REC, UUID.randomUUID(), null, "监狱管理局复函 " + EMOJI, "复函 2025-112.pdf",
+                        "application/pdf", 25_000_000L, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true),
+                new DocumentAttached(REC, UUID.randomUUID(), UUID.randomUUID(), ARABIC, "plan.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1L,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", false),
+                new DocumentPurged(REC, UUID.randomUUID(), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "法院命令 " + ARABIC),
                 new AuthorityRegistered(AUTH, "司法部监狱管理局", AuthorityKind.DETENTION_ADMINISTRATION, UUID.randomUUID()),
                 new PlaceOfDetentionRegistered(PLACE, "第一看守所 — مركز الاحتجاز 🏢", PlaceType.PRE_TRIAL_DETENTION, "华北", AUTH));
     }
@@ -104,7 +111,7 @@ class EventSerializationTest {
                     .collect(Collectors.toSet());
         }
         Set<String> sampled = everyEvent().map(e -> e.getClass().getName()).collect(Collectors.toSet());
-        assertThat(eventTypes).hasSize(11).isEqualTo(sampled);
+        assertThat(eventTypes).hasSize(13).isEqualTo(sampled);
     }
 
     private static Class<?> load(String name) {

@@ -19,22 +19,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies (default 1 MiB; the largest field is far smaller) so a huge body is refused
  * with 413 instead of being buffered. Bodies without a Content-Length are counted as they are read.
- * Spreadsheet uploads (/api/imports) have their own, larger limit (default 10 MiB).
+ * Spreadsheet uploads (/api/imports) have their own, larger limit (default 10 MiB), and so do
+ * documents (/api/recommendations/{id}/documents: the file's limit, default 25 MiB, and
+ * {@code UploadLimits.FORM_ENVELOPE} for the form's other fields).
  */
 @Component
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private static final String IMPORTS = "/api/imports";
+    private static final java.util.regex.Pattern DOCUMENTS = java.util.regex.Pattern.compile("/api/recommendations/[^/]+/documents/?");
 
     private final long defaultLimit;
     private final long importLimit;
+    private final long documentLimit;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     RequestSizeLimit(@Value("${followup.max-request-bytes:1048576}") long limit,
             @Value("${followup.import.max-request-bytes:10485760}") long importLimit,
+            @Value("${followup.document.max-bytes:26214400}") long documentLimit,
             com.fasterxml.jackson.databind.ObjectMapper json) {
         this.defaultLimit = limit;
         this.importLimit = importLimit;
+        this.documentLimit = documentLimit + org.opcat.followup.command.document.UploadLimits.FORM_ENVELOPE;
         this.json = json;
     }
 
@@ -42,7 +48,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        long limit = path.equals(IMPORTS) || path.startsWith(IMPORTS + "/") ? importLimit : defaultLimit;
+        long limit = path.equals(IMPORTS) || path.startsWith(IMPORTS + "/") ? importLimit
+                : DOCUMENTS.matcher(path).matches() ? documentLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             RequestTooLarge tooLarge = new RequestTooLarge(limit);
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());

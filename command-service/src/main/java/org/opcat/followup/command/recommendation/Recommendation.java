@@ -17,6 +17,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.opcat.followup.command.BusinessCalendar;
 import org.opcat.followup.command.Registers;
+import org.opcat.followup.command.document.DocumentCommands.AttachDocument;
+import org.opcat.followup.command.document.DocumentCommands.PurgeDocument;
+import org.opcat.followup.command.document.DocumentRegistry;
 import org.opcat.followup.command.recommendation.RecommendationCommands.*;
 import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.command.refusal.Repeats;
@@ -24,6 +27,7 @@ import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.command.refusal.VersionAhead;
 import org.opcat.followup.events.recommendation.*;
+import org.opcat.followup.eventstore.documents.DocumentContents;
 import org.opcat.followup.security.ProblemCode;
 
 /**
@@ -46,6 +50,9 @@ public class Recommendation {
     private Closure closure;
     private LocalDate closedOn;
     private final Map<UUID, Entry> entries = new HashMap<>();
+    /** Documents by id (SPEC §7.1), and those whose bytes were purged. */
+    private final Map<UUID, Entry> documents = new HashMap<>();
+    private final Map<UUID, Entry> purges = new HashMap<>();
 
     protected Recommendation() {
         // for Axon
@@ -193,6 +200,61 @@ public class Recommendation {
     }
 
     /**
+     * A document goes with the recommendation or one of its own entries, open or closed (a letter
+     * may come after the closure). Its bytes are stored in this command's transaction, after every
+     * rule held and before the event: a refusal, or a failed append, stores nothing.
+     */
+    @CommandHandler
+    public Recorded handle(AttachDocument command, DocumentContents contents, DocumentRegistry registry)
+            throws java.io.IOException {
+        var event = new DocumentAttached(recommendationId, command.documentId(), command.attachedTo(), command.title(),
+                command.fileName(), command.mediaType(), command.size(), command.sha256(), command.confidential());
+        Entry earlier = documents.get(command.documentId());
+        if (Repeats.isRepeat(earlier == null ? null : earlier.event(), event, "documentId", command.documentId())) {
+            return new Recorded(recommendationId, command.documentId(), earlier.version());
+        }
+        requireCurrent(command);
+        if (entries.containsKey(command.documentId())) {
+            throw new RuleViolated("documentId", ProblemCode.ID_OF_ANOTHER_KIND, "id", command.documentId());
+        }
+        if (command.attachedTo() != null && !entries.containsKey(command.attachedTo())) {
+            throw new UnknownId("attachedTo", ProblemCode.UNKNOWN_ENTRY, command.attachedTo());
+        }
+        if (contents.store(command.sha256(), command.size(), command.mediaType(), command.bytes(), command.text())
+                == DocumentContents.State.PURGED) {
+            throw new RuleViolated("file", ProblemCode.CONTENT_PURGED, "sha256", command.sha256());
+        }
+        if (!registry.claim(command.documentId(), recommendationId, command.sha256())) {
+            throw new RuleViolated("documentId", ProblemCode.ID_REUSED, "field", "documentId", "id", command.documentId());
+        }
+        apply(event);
+        return new Recorded(recommendationId, command.documentId(), getVersion());
+    }
+
+    /** Erases a document's bytes for good; the same purge again answers as the first did. */
+    @CommandHandler
+    public Recorded handle(PurgeDocument command, DocumentContents contents) {
+        Entry document = documents.get(command.documentId());
+        if (document == null) {
+            throw new UnknownId("documentId", ProblemCode.UNKNOWN_DOCUMENT, command.documentId());
+        }
+        String sha256 = ((DocumentAttached) document.event()).sha256();
+        var event = new DocumentPurged(recommendationId, command.documentId(), sha256, command.reason());
+        Entry earlier = purges.get(command.documentId());
+        if (earlier != null) {
+            if (earlier.event().equals(event)) {
+                return new Recorded(recommendationId, command.documentId(), earlier.version());
+            }
+            throw new RuleViolated(null, ProblemCode.DOCUMENT_PURGED, "id", command.documentId());
+        }
+        requireCurrent(command);
+        // False when the same bytes were purged with another document: erased all the same.
+        contents.purge(sha256, command.purgedBy(), command.reason());
+        apply(event);
+        return new Recorded(recommendationId, command.documentId(), getVersion());
+    }
+
+    /**
      * Records a response, plan, visit or assessment under its client id: a repeat with the same
      * content answers as the first time did and stores nothing; the same id with other content is refused.
      */
@@ -270,6 +332,16 @@ public class Recommendation {
     @EventSourcingHandler
     void on(ImplementationAssessed event, @SequenceNumber long version) {
         entries.put(event.assessmentId(), new Entry(event, version));
+    }
+
+    @EventSourcingHandler
+    void on(DocumentAttached event, @SequenceNumber long version) {
+        documents.put(event.documentId(), new Entry(event, version));
+    }
+
+    @EventSourcingHandler
+    void on(DocumentPurged event, @SequenceNumber long version) {
+        purges.put(event.documentId(), new Entry(event, version));
     }
 
     @EventSourcingHandler

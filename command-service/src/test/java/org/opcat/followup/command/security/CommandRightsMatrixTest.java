@@ -18,6 +18,7 @@ import org.opcat.followup.command.api.Api;
 import org.opcat.followup.command.api.Api.Answer;
 import org.opcat.followup.command.api.CommandApiTest;
 import org.opcat.followup.command.api.CommandServiceTest;
+import org.opcat.followup.command.document.DocumentUploads;
 import org.opcat.followup.command.importing.Uploads;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -66,6 +67,11 @@ class CommandRightsMatrixTest {
         return UUID.fromString(api.post("/api/recommendations", body).json().get("recommendationId").asText());
     }
 
+    String freshDocument() {
+        return DocumentUploads.attach(api, freshRecommendation(), "letter.txt",
+                ("letter " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "t").json().get("documentId").asText();
+    }
+
     UUID implementedRecommendation() {
         UUID id = freshRecommendation();
         api.post("/api/recommendations/" + id + "/implementation", Map.of("implementedOn", "2026-01-01", "evidence", "e"));
@@ -101,6 +107,10 @@ class CommandRightsMatrixTest {
                 + "/withdrawal", Map.of("withdrawnOn", "2025-07-01", "reason", "ISSUED_IN_ERROR")), recordersOk));
         list.add(new Endpoint("POST …/reopening", c -> c.post("/api/recommendations/" + implementedRecommendation()
                 + "/reopening", Map.of("reopenedOn", "2026-01-02", "reason", "r")), recordersOk));
+        list.add(new Endpoint("POST …/documents", c -> DocumentUploads.attach(c, freshRecommendation(), "letter.txt",
+                ("letter " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8), "t"), recorders));
+        list.add(new Endpoint("POST /api/documents/{id}/purge", c -> c.post("/api/documents/" + freshDocument() + "/purge",
+                Map.of("reason", "r")), statuses(401, 403, 403, 403, 200)));
         list.add(new Endpoint("POST /api/imports?dryRun=true", c -> Uploads.csv(c, "dryRun=true", sheet(importAuthority)),
                 recordersOk));
         list.add(new Endpoint("POST /api/imports", c -> Uploads.csv(c, "", sheet(importAuthority)), recordersOk));

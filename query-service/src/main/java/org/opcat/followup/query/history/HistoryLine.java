@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.opcat.followup.events.recommendation.ActionPlanFiled;
 import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
+import org.opcat.followup.events.recommendation.DocumentAttached;
+import org.opcat.followup.events.recommendation.DocumentPurged;
 import org.opcat.followup.events.recommendation.FollowUpVisitRecorded;
 import org.opcat.followup.events.recommendation.ImplementationAssessed;
 import org.opcat.followup.events.recommendation.RecommendationImplemented;
@@ -73,6 +75,17 @@ public record HistoryLine(String eventType, LocalDate businessDate, String summa
         }
         if (event instanceof RecommendationReopened e) {
             return new HistoryLine("REOPENED", e.reopenedOn(), "Reopened: " + e.reason(), details("reason", e.reason()));
+        }
+        if (event instanceof DocumentAttached e) {
+            // attachedTo names the entry it belongs to (absent: the recommendation itself); no business date.
+            return new HistoryLine("DOCUMENT_ATTACHED", null, "Document attached: " + e.title() + " (" + e.mediaType() + ")",
+                    details("documentId", e.documentId(), "attachedTo", e.attachedTo(), "title", e.title(),
+                            "fileName", e.fileName(), "mediaType", e.mediaType(), "size", e.size(), "sha256", e.sha256(),
+                            "confidential", e.confidential()));
+        }
+        if (event instanceof DocumentPurged e) {
+            return new HistoryLine("DOCUMENT_PURGED", null, "Document purged: " + e.reason(),
+                    details("documentId", e.documentId(), "sha256", e.sha256(), "reason", e.reason()));
         }
         // An event type newer than this code: still part of the audit trail.
         return new HistoryLine(event.getClass().getSimpleName(), null, event.getClass().getSimpleName());

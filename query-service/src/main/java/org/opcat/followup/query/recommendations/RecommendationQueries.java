@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,7 +56,32 @@ public class RecommendationQueries {
                 + " FROM recommendation_summary s WHERE s.recommendation_id IN (SELECT s.recommendation_id"
                 + " FROM recommendation_summary s" + where + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset)"
                 + " ORDER BY " + orderBy, p, SUMMARY);
+        if (!SearchText.words(filter.q()).isEmpty() && !content.isEmpty()) {
+            content = withMatches(content, filter.q());
+        }
         return Page.of(content, page, total(content.size(), page, where, p));
+    }
+
+    /** Says, for each recommendation of a page found by {@code q}, where its words were found. */
+    private List<RecommendationSummary> withMatches(List<RecommendationSummary> content, String q) {
+        List<String> words = SearchText.words(q);
+        MapSqlParameterSource p = new MapSqlParameterSource("ids", content.stream().map(RecommendationSummary::recommendationId)
+                .toArray(UUID[]::new));
+        List<String> matches = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            matches.add("strpos(x.search_text, CAST(:q" + i + " AS text)) > 0");
+            p.addValue("q" + i, words.get(i));
+        }
+        String all = String.join(" AND ", matches);
+        Map<UUID, List<String>> where = new java.util.HashMap<>();
+        jdbc.query("SELECT x.recommendation_id, 'recommendation' AS place, 0 AS version FROM recommendation_search x"
+                + " WHERE x.recommendation_id = ANY (:ids) AND " + all
+                + " UNION ALL SELECT x.recommendation_id, 'document:' || x.title, x.version FROM document x"
+                + " WHERE x.recommendation_id = ANY (:ids) AND " + all + " ORDER BY 1, 3", p,
+                rs -> {
+                    where.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return content.stream().map(s -> s.withMatchedIn(where.getOrDefault(s.recommendationId(), List.of()))).toList();
     }
 
     /**
@@ -148,8 +174,11 @@ public class RecommendationQueries {
                 matches.add("strpos(x.search_text, CAST(:q" + i + " AS text)) > 0");
                 p.addValue("q" + i, words.get(i));
             }
-            conditions.add("recommendation_id IN (SELECT x.recommendation_id FROM recommendation_search x WHERE "
-                    + String.join(" AND ", matches) + ")");
+            // Or every word in one of its documents (query.document, V106: their words, normalized
+            // alike, with a trigram index of their own).
+            conditions.add("(recommendation_id IN (SELECT x.recommendation_id FROM recommendation_search x WHERE "
+                    + String.join(" AND ", matches) + ") OR recommendation_id IN (SELECT x.recommendation_id"
+                    + " FROM document x WHERE " + String.join(" AND ", matches) + "))");
         }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
@@ -193,7 +222,8 @@ public class RecommendationQueries {
             rs.getObject("response_due_on", LocalDate.class),
             rs.getBoolean("response_overdue"),
             rs.getObject("last_activity_on", LocalDate.class),
-            rs.getLong("version"));
+            rs.getLong("version"),
+            List.of());
 
     static List<UUID> uuids(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());

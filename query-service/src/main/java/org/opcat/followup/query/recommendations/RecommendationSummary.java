@@ -1,5 +1,6 @@
 package org.opcat.followup.query.recommendations;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,5 +25,16 @@ public record RecommendationSummary(
         LocalDate responseDueOn,
         boolean responseOverdue,
         LocalDate lastActivityOn,
-        long version) {
+        long version,
+        /**
+         * With {@code q}: where its words were found, {@code recommendation} (reference, title, text)
+         * and {@code document:<title>} for each of its documents that holds them all; left out otherwise.
+         */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> matchedIn) {
+
+    RecommendationSummary withMatchedIn(List<String> where) {
+        return new RecommendationSummary(recommendationId, reference, title, language, issuedOn, placeId,
+                addresseeAuthorityIds, themes, scope, priority, confidential, stage, open, implementationStatus,
+                authorityPosition, responseDueOn, responseOverdue, lastActivityOn, version, List.copyOf(where));
+    }
 }

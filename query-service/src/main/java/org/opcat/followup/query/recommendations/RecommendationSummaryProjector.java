@@ -133,6 +133,17 @@ public class RecommendationSummaryProjector {
         advance(e.recommendationId(), sequenceNumber, e.reopenedOn(), RecommendationStatus::reopened, false);
     }
 
+    /** A document changes no state, but the recommendation's version moves: minVersion waits for it. */
+    @EventHandler
+    void on(org.opcat.followup.events.recommendation.DocumentAttached e, @SequenceNumber long sequenceNumber) {
+        advance(e.recommendationId(), sequenceNumber, null, UnaryOperator.identity(), false);
+    }
+
+    @EventHandler
+    void on(org.opcat.followup.events.recommendation.DocumentPurged e, @SequenceNumber long sequenceNumber) {
+        advance(e.recommendationId(), sequenceNumber, null, UnaryOperator.identity(), false);
+    }
+
     private void advance(UUID id, long sequenceNumber, LocalDate activityOn, UnaryOperator<RecommendationStatus> change,
             boolean response) {
         Summaries summaries = summaries();

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.opcat.followup.events.authority.AuthorityKind;
 import org.opcat.followup.events.authority.AuthorityRegistered;
 import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
+import org.opcat.followup.events.recommendation.DocumentAttached;
 import org.opcat.followup.events.recommendation.Channel;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
@@ -55,6 +56,9 @@ class QueryRightsTest {
 
     final UUID authority = UUID.randomUUID();
     final UUID confidential = UUID.randomUUID();
+    final UUID document = UUID.randomUUID();
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     void aConfidentialRecommendationWithAResponse() {
@@ -68,8 +72,19 @@ class QueryRightsTest {
                         Scope.SYSTEMIC, Priority.URGENT, List.of(), null, true), "analyst", now)
                 .then(new AuthorityResponseRecorded(confidential, UUID.randomUUID(), authority, issued.plusDays(9),
                         Channel.WRITTEN, Position.REJECTED, SECRET_RESPONSE, null), "analyst", now);
+        // A document of it, its content in the store as command-service leaves it.
+        byte[] letter = SECRET_RESPONSE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String sha256 = org.opcat.followup.query.documents.DocumentsQueryTest.sha256(letter);
+        try {
+            new org.opcat.followup.eventstore.documents.PostgresDocumentContents(jdbc).store(sha256, letter.length, "text/plain",
+                    () -> new java.io.ByteArrayInputStream(letter), SECRET_RESPONSE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        events.append("Recommendation", confidential, 2, new DocumentAttached(confidential, document, null, SECRET_TITLE,
+                "reprisal.txt", "text/plain", letter.length, sha256, false), "analyst", now);
         // Visible to readers once projected.
-        var detail = http.getForEntity("/api/recommendations/" + confidential + "?minVersion=1", String.class);
+        var detail = http.getForEntity("/api/recommendations/" + confidential + "?minVersion=2", String.class);
         assertThat(detail.getBody()).contains(SECRET_TITLE);
     }
 
@@ -92,6 +107,8 @@ class QueryRightsTest {
                 new Endpoint("/api/recommendations?q=" + "举报人", readers),
                 new Endpoint("/api/recommendations/" + confidential, readers),
                 new Endpoint("/api/recommendations/" + confidential + "/history", readers),
+                new Endpoint("/api/recommendations/" + confidential + "/documents", readers),
+                new Endpoint("/api/documents/" + document + "/content", readers),
                 new Endpoint("/api/authorities", readers),
                 new Endpoint("/api/places", readers),
                 new Endpoint("/api/authorities/" + authority + "/dialogue", readers),
