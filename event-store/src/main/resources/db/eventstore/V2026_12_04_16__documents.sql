@@ -2,7 +2,7 @@
 -- extracted from them. The events say which document is whose (DocumentAttached); this schema only
 -- holds content. Like the event table it is insert-only, with one deliberate exception: a purge
 -- erases a content's bytes and words (personal data, a court order) and records who did it and why;
--- docs/adr/0001-document-purge.md says why it is shaped so.
+-- docs/adr/0006-document-purge.md says why it is shaped so.
 CREATE SCHEMA IF NOT EXISTS documents;
 
 CREATE TABLE documents.content (

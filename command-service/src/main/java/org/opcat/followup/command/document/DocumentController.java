@@ -1,5 +1,6 @@
 package org.opcat.followup.command.document;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -60,6 +61,8 @@ class DocumentController {
         this.maxBytes = maxBytes;
     }
 
+    @Operation(summary = "Attach a document",
+            description = "ANALYST or ADMIN. multipart/form-data with file, title, attachedTo, documentId and confidential. The media type is detected from the bytes; the same bytes are stored once. 400 empty or bad name, 413 too large, 415 type not accepted or not matching the file name.")
     @PostMapping(path = "/api/recommendations/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Map<String, Object>> attach(@PathVariable UUID id,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
@@ -128,6 +131,8 @@ class DocumentController {
     record PurgeRequest(String reason) {
     }
 
+    @Operation(summary = "Purge a document's bytes",
+            description = "ADMIN, with a reason. The bytes are erased; the history keeps the fact, the hash and who purged. The content then answers 410.")
     @PostMapping("/api/documents/{documentId}/purge")
     ResponseEntity<Map<String, Object>> purge(@PathVariable UUID documentId,
             @RequestHeader(value = "If-Match", required = false) String ifMatch, @RequestBody PurgeRequest body) {

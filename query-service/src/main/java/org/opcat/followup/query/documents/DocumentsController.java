@@ -1,5 +1,6 @@
 package org.opcat.followup.query.documents;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,6 +42,8 @@ class DocumentsController {
         this.contents = contents;
     }
 
+    @Operation(summary = "List a recommendation's documents",
+            description = "Every document attached to the recommendation, in the order attached, with the entry it belongs to. Not for REPORTER.")
     @GetMapping("/api/recommendations/{id}/documents")
     List<Map<String, Object>> documents(@PathVariable UUID id) {
         Integer known = jdbc.queryForObject("SELECT count(*) FROM recommendation_summary WHERE recommendation_id = ?",
@@ -52,6 +55,8 @@ class DocumentsController {
                 + "WHERE d.recommendation_id = ? ORDER BY d.version", DocumentsController::row, id);
     }
 
+    @Operation(summary = "Download a document",
+            description = "The stored bytes with the detected Content-Type, Content-Disposition attachment, ETag of the SHA-256 and nosniff; 410 after a purge. Not for REPORTER.")
     @GetMapping("/api/documents/{documentId}/content")
     ResponseEntity<StreamingResponseBody> content(@PathVariable UUID documentId) {
         Map<String, Object> document = jdbc.query("SELECT " + COLUMNS + " FROM document d JOIN recommendation_summary s "
