@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
+import org.opcat.followup.api.ProblemType;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed or invalid input,

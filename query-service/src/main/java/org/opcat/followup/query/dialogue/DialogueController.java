@@ -1,6 +1,6 @@
 package org.opcat.followup.query.dialogue;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import java.util.UUID;
 import org.opcat.followup.query.Today;
 import org.opcat.followup.query.freshness.ReadYourWrites;

@@ -1,6 +1,6 @@
 package org.opcat.followup.query.report;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
