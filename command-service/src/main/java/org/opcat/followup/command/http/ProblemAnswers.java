@@ -71,7 +71,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
             type = "invalid-input";
         } else if (refusal instanceof UnknownId) {
             status = HttpStatus.NOT_FOUND;
-            type = "unknown-id";
+            type = ProblemType.NOT_FOUND;
         } else {
             status = HttpStatus.CONFLICT;
             type = "rule-violated";
@@ -97,7 +97,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException notFound) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-id",
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
                 Problem.of(null, ProblemCode.UNKNOWN_RECORD, "id", notFound.getAggregateIdentifier()), List.of());
     }
 

@@ -39,7 +39,7 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownResource.class)
     ResponseEntity<ProblemDetail> unknown(UnknownResource e) {
-        return coded(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.message(LocaleContextHolder.getLocale())),
+        return coded(problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Not found", e.message(LocaleContextHolder.getLocale())),
                 e.code(), e.args());
     }
 
