@@ -10,7 +10,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.recommendation.RecommendationCommands;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.command.refusal.Problem;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /**
  * "Today" for business dates. Analysts state dates as they know them: in the past when historic

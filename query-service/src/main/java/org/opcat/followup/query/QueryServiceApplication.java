@@ -1,9 +1,9 @@
 package org.opcat.followup.query;
 
 import org.opcat.followup.eventstore.EventStoreConfiguration;
-import org.opcat.followup.security.ApiDocumentation;
+import org.opcat.followup.api.ApiDocumentation;
 import org.opcat.followup.security.ApiSecurity;
-import org.opcat.followup.security.ProblemMessages;
+import org.opcat.followup.api.ProblemMessages;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

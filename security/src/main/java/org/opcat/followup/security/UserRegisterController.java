@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.eventstore.EventChain;
 import org.opcat.followup.eventstore.EventChain.Verification;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -24,7 +24,7 @@ import org.opcat.followup.command.refusal.InvalidInput;
 import org.opcat.followup.command.refusal.Problem;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.security.CurrentUser;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

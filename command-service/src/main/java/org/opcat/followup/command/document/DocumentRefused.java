@@ -1,7 +1,7 @@
 package org.opcat.followup.command.document;
 
 import org.opcat.followup.command.refusal.Problem;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.http.HttpStatus;
 
 /** An upload refused for what its bytes are (413, 415): nothing is stored. */

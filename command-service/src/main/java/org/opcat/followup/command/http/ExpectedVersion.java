@@ -1,6 +1,6 @@
 package org.opcat.followup.command.http;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.refusal.InvalidInput;
 
 /** Reads {@code If-Match: "<version>"} (weak tags and bare numbers accepted too). */

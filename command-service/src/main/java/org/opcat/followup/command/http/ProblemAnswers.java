@@ -34,9 +34,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
+import org.opcat.followup.api.ProblemType;
 
 /**
  * Every refusal as {@code application/problem+json} (RFC 9457): 400 malformed or invalid input,
@@ -71,7 +71,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
             type = "invalid-input";
         } else if (refusal instanceof UnknownId) {
             status = HttpStatus.NOT_FOUND;
-            type = "unknown-id";
+            type = ProblemType.NOT_FOUND;
         } else {
             status = HttpStatus.CONFLICT;
             type = "rule-violated";
@@ -97,7 +97,7 @@ public class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> notFound(AggregateNotFoundException notFound) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-id",
+        return problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND,
                 Problem.of(null, ProblemCode.UNKNOWN_RECORD, "id", notFound.getAggregateIdentifier()), List.of());
     }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.http.ProblemAnswers;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.security.CurrentUser;

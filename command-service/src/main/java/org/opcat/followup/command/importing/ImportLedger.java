@@ -26,7 +26,7 @@ class ImportLedger {
         ImportProgress running = imports.get(importId);
         if (running != null && !isOver(running)) {
             throw new org.opcat.followup.command.refusal.RuleViolated("importId",
-                    org.opcat.followup.security.ProblemCode.IMPORT_RUNNING, "id", importId);
+                    org.opcat.followup.api.ProblemCode.IMPORT_RUNNING, "id", importId);
         }
         ImportProgress progress = new ImportProgress(importId, fileName, dryRun, recordedBy);
         imports.remove(importId);

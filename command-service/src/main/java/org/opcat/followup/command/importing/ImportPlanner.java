@@ -38,7 +38,7 @@ import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.Scope;
 import org.opcat.followup.events.recommendation.Source;
 import org.opcat.followup.events.recommendation.SourceKind;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.Names;
 import org.opcat.followup.spreadsheet.Sheet;

@@ -10,7 +10,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.Registers;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;

@@ -28,7 +28,7 @@ import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.command.refusal.VersionAhead;
 import org.opcat.followup.events.recommendation.*;
 import org.opcat.followup.eventstore.documents.DocumentContents;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /**
  * A recommendation and the rules of its follow-up (SPEC §3). It keeps only what those rules need:

@@ -11,7 +11,7 @@ import org.opcat.followup.command.refusal.ProblemFieldError;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Scope;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;

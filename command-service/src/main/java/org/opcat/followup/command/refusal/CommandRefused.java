@@ -3,7 +3,7 @@ package org.opcat.followup.command.refusal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /**
  * A command that was refused and stored nothing. Each subtype is one answer the API gives:

@@ -1,7 +1,7 @@
 package org.opcat.followup.command.refusal;
 
 import java.util.List;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /** The request contradicts itself or the calendar (a date in the future, a plan without measures): 400. */
 public final class InvalidInput extends CommandRefused {

@@ -1,6 +1,6 @@
 package org.opcat.followup.command.refusal;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /**
  * Client-chosen ids make requests safe to repeat: the same id with the same content is the same

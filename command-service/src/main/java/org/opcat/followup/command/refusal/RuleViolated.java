@@ -1,6 +1,6 @@
 package org.opcat.followup.command.refusal;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /**
  * The request is well-formed but conflicts with what is already recorded (a closed recommendation,

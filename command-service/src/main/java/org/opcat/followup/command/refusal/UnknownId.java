@@ -1,7 +1,7 @@
 package org.opcat.followup.command.refusal;
 
 import java.util.UUID;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /** The request names a recommendation, authority or place that does not exist: 404. */
 public final class UnknownId extends CommandRefused {

@@ -1,6 +1,6 @@
 package org.opcat.followup.command.refusal;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /**
  * {@code If-Match} names a later version than the state the command was checked against. Either

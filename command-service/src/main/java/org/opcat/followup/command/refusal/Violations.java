@@ -2,8 +2,8 @@ package org.opcat.followup.command.refusal;
 
 import jakarta.validation.ConstraintViolation;
 import java.util.Map;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
 
 /** A Bean Validation violation as a coded problem: the constraint names the code, its attributes the arguments. */
 public final class Violations {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opcat.followup.command.api.Api.Answer;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -188,6 +188,10 @@ class BadInputTest {
         var problem = answer.json();
         assertThat(problem.get("status").asInt()).isEqualTo(bad.status());
         assertThat(problem.get("type").asText()).startsWith(ProblemType.BASE);
+        if (bad.status() == 404) {
+            // The one type of an unknown id, as the query API and the user register answer it.
+            assertThat(problem.get("type").asText()).isEqualTo(ProblemType.BASE + "not-found");
+        }
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).isNotBlank();
         if (bad.field() != null) {

@@ -93,6 +93,7 @@ class ProblemCodesTest {
                 "channel", "WRITTEN", "position", "ACCEPTED", "text", "接受");
         Answer english = api.post("/api/recommendations/" + unknown + "/responses", response);
         assertThat(english.status()).as(english.body()).isEqualTo(404);
+        assertThat(english.json().get("type").asText()).isEqualTo("https://opcat-followup.example/problems/not-found");
         assertThat(english.json().get("code").asText()).isEqualTo("unknown-record");
         assertThat(english.json().get("args").get("id").asText()).isEqualTo(unknown.toString());
         assertThat(english.json().get("detail").asText()).isEqualTo("no record with id " + unknown);

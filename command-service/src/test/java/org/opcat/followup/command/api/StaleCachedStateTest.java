@@ -16,7 +16,7 @@ import org.opcat.followup.command.api.Api.Answer;
 import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
 import org.opcat.followup.events.recommendation.Channel;
 import org.opcat.followup.events.recommendation.Position;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 

@@ -63,6 +63,9 @@ class OperationsTest {
                     .as(status).isEqualTo("#/components/schemas/Problem");
         }
         assertThat(doc.json().at("/components/schemas/Problem/properties/errors/type").asText()).isEqualTo("array");
+        // How to sign in: HTTP Basic in this (default) mode, required by every operation.
+        assertThat(doc.json().at("/components/securitySchemes/user/scheme").asText()).isEqualTo("basic");
+        assertThat(doc.json().at("/security/0").has("user")).isTrue();
         assertThat(api.withCredentials(null, null).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 

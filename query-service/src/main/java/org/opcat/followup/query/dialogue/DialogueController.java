@@ -1,7 +1,7 @@
 package org.opcat.followup.query.dialogue;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import java.util.UUID;
 import org.opcat.followup.query.Today;
 import org.opcat.followup.query.freshness.ReadYourWrites;

@@ -2,9 +2,9 @@ package org.opcat.followup.query.documents;
 
 import java.util.Map;
 import java.util.UUID;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

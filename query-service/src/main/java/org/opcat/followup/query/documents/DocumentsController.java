@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opcat.followup.eventstore.documents.DocumentContents;
 import org.opcat.followup.query.http.UnknownResource;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -20,7 +20,7 @@ import org.opcat.followup.query.status.Stage;
 import org.opcat.followup.spreadsheet.FileFormat;
 import org.opcat.followup.spreadsheet.HeaderLanguage;
 import org.opcat.followup.spreadsheet.Sheet;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.spreadsheet.SheetWriter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;

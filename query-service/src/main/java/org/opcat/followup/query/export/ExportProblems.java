@@ -1,6 +1,6 @@
 package org.opcat.followup.query.export;
 
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.opcat.followup.query.http.BadQuery;
 import org.opcat.followup.query.http.CodedRefusal;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -145,7 +145,7 @@ public class ReadYourWrites {
     public static class ReadModelBehind extends CodedRefusal {
 
         public ReadModelBehind(UUID id, long minVersion, Long reached, Duration waited) {
-            super(ProblemCode.READ_MODEL_BEHIND, org.opcat.followup.security.ProblemMessages.args("id", id,
+            super(ProblemCode.READ_MODEL_BEHIND, org.opcat.followup.api.ProblemMessages.args("id", id,
                     "reached", reached == null ? "none" : reached, "waited", waited.toMillis(), "minVersion", minVersion));
         }
     }

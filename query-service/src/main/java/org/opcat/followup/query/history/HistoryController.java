@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.opcat.followup.query.freshness.ReadYourWrites;
 import org.opcat.followup.query.http.UnknownResource;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,7 @@
 package org.opcat.followup.query.http;
 
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
 
 /**
  * A query parameter that is well-typed but not acceptable (unknown sort field, page size out of

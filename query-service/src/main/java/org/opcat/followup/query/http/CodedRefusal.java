@@ -2,8 +2,8 @@ package org.opcat.followup.query.http;
 
 import java.util.Locale;
 import java.util.Map;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
 
 /**
  * A refusal of the query API with its code and named arguments (docs/problems.md), worded in the

@@ -1,6 +1,6 @@
 package org.opcat.followup.query.http;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 
 /** Which page the client asked for; sizes are bounded so one request cannot pull the whole table. */
 public record PageRequest(int page, int size) {

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -39,7 +39,7 @@ public class QueryProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownResource.class)
     ResponseEntity<ProblemDetail> unknown(UnknownResource e) {
-        return coded(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.message(LocaleContextHolder.getLocale())),
+        return coded(problem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, "Not found", e.message(LocaleContextHolder.getLocale())),
                 e.code(), e.args());
     }
 

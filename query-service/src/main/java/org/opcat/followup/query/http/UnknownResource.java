@@ -1,7 +1,7 @@
 package org.opcat.followup.query.http;
 
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
+import org.opcat.followup.api.ProblemCode;
+import org.opcat.followup.api.ProblemMessages;
 
 /** Answered as 404: the read models know no such recommendation or authority. */
 public class UnknownResource extends CodedRefusal {

@@ -1,7 +1,7 @@
 package org.opcat.followup.query.recommendations;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.opcat.followup.query.recommendations;
 
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package org.opcat.followup.query.replay;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.security.Principal;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package org.opcat.followup.query.report;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.opcat.followup.security.ProblemCode;
+import org.opcat.followup.api.ProblemCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemType;
 
 /**
  * The report's own problems, in the style of the query API's {@code QueryProblems} (which maps

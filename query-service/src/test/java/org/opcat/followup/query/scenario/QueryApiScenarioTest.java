@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.opcat.followup.query.EventLog;
 import org.opcat.followup.query.QueryServiceTest;
 import org.opcat.followup.query.freshness.ReadYourWrites;
-import org.opcat.followup.security.ProblemType;
+import org.opcat.followup.api.ProblemType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;

@@ -1,4 +1,4 @@
-package org.opcat.followup.security;
+package org.opcat.followup.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -13,8 +13,6 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The OpenAPI description both services serve at {@code /v3/api-docs} (Swagger UI at
- * {@code /swagger-ui.html}): how to sign in, and the problem+json answer of every refusal, added to
- * every operation so that no endpoint's errors go undocumented.
+ * {@code /swagger-ui.html}): the problem+json answer of every refusal, added to every operation so
+ * that no endpoint's errors go undocumented. How to sign in is the security module's part of it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,16 +32,12 @@ public class ApiDocumentation {
     private static final String PROBLEM = "Problem";
 
     @Bean
-    OpenAPI followupApi(@Value("${spring.application.name}") String service, SecuritySettings settings) {
-        SecurityScheme scheme = settings.jwt()
-                ? new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                : new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic");
+    OpenAPI followupApi(@Value("${spring.application.name}") String service) {
         return new OpenAPI()
                 .info(new Info().title("Recommendation follow-up: " + service).version("1")
                         .description("Follow-up of National Preventive Mechanism recommendations (OPCAT). "
                                 + "Refusals are application/problem+json (RFC 9457)."))
-                .components(new Components().addSecuritySchemes("user", scheme))
-                .addSecurityItem(new SecurityRequirement().addList("user"));
+                .components(new Components());
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package org.opcat.followup.security;
+package org.opcat.followup.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

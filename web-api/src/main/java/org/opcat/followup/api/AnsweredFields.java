@@ -1,4 +1,4 @@
-package org.opcat.followup.security;
+package org.opcat.followup.api;
 
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;

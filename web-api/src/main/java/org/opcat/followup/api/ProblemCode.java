@@ -1,4 +1,4 @@
-package org.opcat.followup.security;
+package org.opcat.followup.api;
 
 import java.util.Locale;
 

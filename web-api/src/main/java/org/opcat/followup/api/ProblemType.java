@@ -1,4 +1,4 @@
-package org.opcat.followup.security;
+package org.opcat.followup.api;
 
 import java.net.URI;
 import java.util.Locale;
@@ -15,6 +15,11 @@ import org.springframework.http.ProblemDetail;
 public final class ProblemType {
 
     public static final String BASE = "https://opcat-followup.example/problems/";
+    /**
+     * An id (or a path) that names nothing, in both services: the same name Spring's own 404 gets
+     * from {@link #fillIn}, so that a client has one type to check; {@code code} says what was unknown.
+     */
+    public static final String NOT_FOUND = "not-found";
 
     private ProblemType() {
     }

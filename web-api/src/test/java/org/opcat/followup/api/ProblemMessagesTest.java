@@ -1,4 +1,4 @@
-package org.opcat.followup.command.api;
+package org.opcat.followup.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.opcat.followup.security.ProblemCode;
-import org.opcat.followup.security.ProblemMessages;
 
 /**
  * Every problem code (of both services: the list is shared) has its English and its Chinese text,
