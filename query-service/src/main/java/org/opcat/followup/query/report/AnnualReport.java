@@ -10,6 +10,7 @@ import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.status.AuthorityPosition;
 import org.opcat.followup.query.status.Stage;
 

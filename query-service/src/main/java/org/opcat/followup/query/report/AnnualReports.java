@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
 import org.opcat.followup.query.report.AnnualReport.HistoryEvent;
@@ -161,7 +162,7 @@ public class AnnualReports {
             }
             responses += timeline.countInYear(period, EventKind.RESPONSE_RECORDED);
             plans += timeline.countInYear(period, EventKind.ACTION_PLAN_FILED);
-            visits += timeline.countInYear(period, EventKind.FOLLOW_UP_VISIT);
+            visits += timeline.countInYear(period, EventKind.FOLLOW_UP_VISIT_RECORDED);
             if (atAsOf.open()) {
                 openAtAsOf++;
             }

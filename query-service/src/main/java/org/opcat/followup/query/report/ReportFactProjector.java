@@ -18,6 +18,7 @@ import org.opcat.followup.events.recommendation.RecommendationIssued;
 import org.opcat.followup.events.recommendation.RecommendationReiterated;
 import org.opcat.followup.events.recommendation.RecommendationReopened;
 import org.opcat.followup.events.recommendation.RecommendationWithdrawn;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.ReadModels;
 import org.opcat.followup.query.processing.ReadModelWrites;
 import org.opcat.followup.query.processing.ReadModelWrites.Statement;
@@ -76,14 +77,14 @@ public class ReportFactProjector {
 
     @EventHandler
     void on(FollowUpVisitRecorded e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.visitedOn(), EventKind.FOLLOW_UP_VISIT, null, null, null,
+        fact(e.recommendationId(), sequence, recordedAt, e.visitedOn(), EventKind.FOLLOW_UP_VISIT_RECORDED, null, null, null,
                 e.assessedStatus().name(), null, e.findings(), null);
     }
 
     @EventHandler
     void on(ImplementationAssessed e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String text = e.note() == null ? e.basis() : e.basis() + "\n" + e.note();
-        fact(e.recommendationId(), sequence, recordedAt, e.assessedOn(), EventKind.ASSESSED, null, null, null,
+        fact(e.recommendationId(), sequence, recordedAt, e.assessedOn(), EventKind.IMPLEMENTATION_ASSESSED, null, null, null,
                 e.status().name(), null, text, null);
     }
 

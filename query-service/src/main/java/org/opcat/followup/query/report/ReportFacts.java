@@ -20,6 +20,7 @@ import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.opcat.followup.query.EventKind;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.opcat.followup.events.recommendation.Priority;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
 import org.opcat.followup.query.report.AnnualReport.HistoryEvent;
