@@ -14,6 +14,7 @@ import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.recommendation.RecommendationCommands;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
+import org.opcat.followup.events.AggregateTypes;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,9 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
 
     /** The aggregate each feature package's commands are for. */
     private static final Map<String, String> AGGREGATE_OF_PACKAGE = Map.of(
-            "org.opcat.followup.command.recommendation", "Recommendation",
-            "org.opcat.followup.command.authority", "Authority",
-            "org.opcat.followup.command.place", "PlaceOfDetention");
+            "org.opcat.followup.command.recommendation", AggregateTypes.RECOMMENDATION,
+            "org.opcat.followup.command.authority", AggregateTypes.AUTHORITY,
+            "org.opcat.followup.command.place", AggregateTypes.PLACE_OF_DETENTION);
 
     private final Registers registers;
     private final Cache recommendations;
@@ -52,8 +53,8 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
         if (expected != null) {
             UUID id = UUID.fromString(targets.resolveTarget(command).getIdentifier());
             // Most commands are on a recommendation being worked on, found in the cache: no round trip.
-            Optional<String> actual = recommendations.containsKey(id.toString()) ? Optional.of("Recommendation")
-                    : registers.typeOf(id);
+            Optional<String> actual = recommendations.containsKey(id.toString())
+                    ? Optional.of(AggregateTypes.RECOMMENDATION) : registers.typeOf(id);
             if (actual.isPresent() && !actual.get().equals(expected)) {
                 if (command.getPayload() instanceof RecommendationCommands.OnExisting) {
                     throw new UnknownId("recommendationId", ProblemCode.UNKNOWN_RECOMMENDATION, id);
@@ -66,8 +67,8 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
 
     private static String idField(String aggregateType) {
         return switch (aggregateType) {
-            case "Recommendation" -> "recommendationId";
-            case "Authority" -> "authorityId";
+            case AggregateTypes.RECOMMENDATION -> "recommendationId";
+            case AggregateTypes.AUTHORITY -> "authorityId";
             default -> "placeId";
         };
     }

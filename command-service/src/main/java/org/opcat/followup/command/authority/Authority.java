@@ -8,22 +8,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.Registers;
+import org.opcat.followup.command.authority.AuthorityCommands.RegisterAuthority;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;
-import org.opcat.followup.events.authority.AuthorityKind;
 import org.opcat.followup.events.authority.AuthorityRegistered;
 
 /** A body recommendations are addressed to, optionally under a supervising body (seed paragraph 34). */
 @Aggregate
 public class Authority {
-
-    public record RegisterAuthority(@TargetAggregateIdentifier UUID authorityId, String name, AuthorityKind kind,
-            UUID parentAuthorityId) {
-    }
 
     @AggregateIdentifier
     private UUID authorityId;

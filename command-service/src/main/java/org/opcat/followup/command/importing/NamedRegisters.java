@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.opcat.followup.command.recommendation.ReferenceKey;
+import org.opcat.followup.events.AggregateTypes;
 import org.opcat.followup.eventstore.EventStoreConfiguration;
 import org.opcat.followup.spreadsheet.Names;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +24,8 @@ class NamedRegisters {
 
     private static final String REGISTERED = "SELECT aggregateIdentifier AS id, type, "
             + "convert_from(payload, 'UTF8')::json ->> 'name' AS name FROM " + EventStoreConfiguration.EVENT_TABLE
-            + " WHERE sequenceNumber = 0 AND type IN ('Authority', 'PlaceOfDetention')";
+            + " WHERE sequenceNumber = 0 AND type IN ('" + AggregateTypes.AUTHORITY + "', '"
+            + AggregateTypes.PLACE_OF_DETENTION + "')";
 
     /** Every record registered under one normalized name (more than one makes the name ambiguous). */
     record Snapshot(Map<String, List<UUID>> authorities, Map<String, List<UUID>> places, Map<String, UUID> references) {
@@ -58,7 +60,7 @@ class NamedRegisters {
         Map<String, List<UUID>> authorities = new HashMap<>();
         Map<String, List<UUID>> places = new HashMap<>();
         jdbc.query(REGISTERED, rs -> {
-            Map<String, List<UUID>> register = "Authority".equals(rs.getString("type")) ? authorities : places;
+            Map<String, List<UUID>> register = AggregateTypes.AUTHORITY.equals(rs.getString("type")) ? authorities : places;
             String name = rs.getString("name");
             if (name != null) {
                 register.computeIfAbsent(Names.key(name), k -> new ArrayList<>()).add(UUID.fromString(rs.getString("id")));

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.opcat.followup.command.place.PlaceOfDetention.RegisterPlaceOfDetention;
+import org.opcat.followup.command.place.PlaceOfDetentionCommands.RegisterPlaceOfDetention;
 import org.opcat.followup.events.place.PlaceType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -8,22 +8,17 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.Registers;
+import org.opcat.followup.command.place.PlaceOfDetentionCommands.RegisterPlaceOfDetention;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.events.place.PlaceOfDetentionRegistered;
-import org.opcat.followup.events.place.PlaceType;
 
 /** A place where people are deprived of liberty, operated by an authority. */
 @Aggregate
 public class PlaceOfDetention {
-
-    public record RegisterPlaceOfDetention(@TargetAggregateIdentifier UUID placeId, String name, PlaceType type,
-            String region, UUID authorityId) {
-    }
 
     @AggregateIdentifier
     private UUID placeId;

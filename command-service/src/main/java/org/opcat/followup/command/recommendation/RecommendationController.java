@@ -62,7 +62,7 @@ class RecommendationController {
                 body.placeId(), body.addresseeAuthorityIds(), themes(body.themes()),
                 body.scope(), body.priority(), body.standards() == null ? List.of() : body.standards(),
                 body.responseDueOn(), body.confidential()));
-        return answer(HttpStatus.CREATED, recorded, null)
+        return answer(HttpStatus.CREATED, recorded)
                 .location(URI.create("/api/recommendations/" + id))
                 .body(fields(recorded, null));
     }
@@ -151,14 +151,14 @@ class RecommendationController {
     }
 
     private static ResponseEntity<Map<String, Object>> created(Recorded recorded, String entryIdName) {
-        return answer(HttpStatus.CREATED, recorded, entryIdName).body(fields(recorded, entryIdName));
+        return answer(HttpStatus.CREATED, recorded).body(fields(recorded, entryIdName));
     }
 
     private static ResponseEntity<Map<String, Object>> ok(Recorded recorded) {
-        return answer(HttpStatus.OK, recorded, null).body(fields(recorded, null));
+        return answer(HttpStatus.OK, recorded).body(fields(recorded, null));
     }
 
-    private static ResponseEntity.BodyBuilder answer(HttpStatus status, Recorded recorded, String entryIdName) {
+    private static ResponseEntity.BodyBuilder answer(HttpStatus status, Recorded recorded) {
         return ResponseEntity.status(status).eTag("\"" + recorded.version() + "\"");
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.MockedStatic;
 import org.mockito.Mockito;
 import org.opcat.followup.command.Registers;
-import org.opcat.followup.command.authority.Authority.RegisterAuthority;
+import org.opcat.followup.command.authority.AuthorityCommands.RegisterAuthority;
 import org.opcat.followup.events.authority.AuthorityKind;
 import org.opcat.followup.security.CurrentUser;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,7 +6,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opcat.followup.command.KnownRecords;
-import org.opcat.followup.command.place.PlaceOfDetention.RegisterPlaceOfDetention;
+import org.opcat.followup.command.place.PlaceOfDetentionCommands.RegisterPlaceOfDetention;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
 import org.opcat.followup.events.place.PlaceOfDetentionRegistered;

@@ -32,8 +32,10 @@ public class DialogueQueries {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<AuthorityDialogue> dialogue(UUID authorityId, LocalDate today) {
         MapSqlParameterSource p = new MapSqlParameterSource("authorityId", authorityId).addValue("today", today);
-        List<String[]> authority = jdbc.query("SELECT name, kind FROM authority WHERE authority_id = :authorityId", p,
-                (rs, n) -> new String[] {rs.getString("name"), rs.getString("kind")});
+        record Registered(String name, String kind) {
+        }
+        List<Registered> authority = jdbc.query("SELECT name, kind FROM authority WHERE authority_id = :authorityId",
+                p, (rs, n) -> new Registered(rs.getString("name"), rs.getString("kind")));
         if (authority.isEmpty()) {
             return Optional.empty();
         }
@@ -72,8 +74,8 @@ public class DialogueQueries {
                                     rs.getString("r_position"), rs.getString("r_text"), rs.getString("r_document")),
                             own, own.size(), (int) own.stream().filter(Measure::overdue).count());
                 });
-        String[] nameAndKind = authority.get(0);
-        return Optional.of(new AuthorityDialogue(authorityId, nameAndKind[0], nameAndKind[1], today, figures,
+        Registered registered = authority.get(0);
+        return Optional.of(new AuthorityDialogue(authorityId, registered.name(), registered.kind(), today, figures,
                 new ArrayList<>(open)));
     }
 

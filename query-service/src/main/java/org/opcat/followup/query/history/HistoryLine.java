@@ -14,6 +14,7 @@ import org.opcat.followup.events.recommendation.RecommendationIssued;
 import org.opcat.followup.events.recommendation.RecommendationReiterated;
 import org.opcat.followup.events.recommendation.RecommendationReopened;
 import org.opcat.followup.events.recommendation.RecommendationWithdrawn;
+import org.opcat.followup.query.EventKind;
 
 /**
  * One event as a line of a recommendation's history: its type, the business date the analyst
@@ -28,9 +29,13 @@ public record HistoryLine(String eventType, LocalDate businessDate, String summa
         this(eventType, businessDate, summary, Map.of());
     }
 
+    private HistoryLine(EventKind kind, LocalDate businessDate, String summary, Map<String, Object> details) {
+        this(kind.name(), businessDate, summary, details);
+    }
+
     public static HistoryLine of(Object event) {
         if (event instanceof RecommendationIssued e) {
-            return new HistoryLine("ISSUED", e.issuedOn(), "Issued " + e.reference() + " (" + e.priority()
+            return new HistoryLine(EventKind.ISSUED, e.issuedOn(), "Issued " + e.reference() + " (" + e.priority()
                     + ", " + e.scope() + ") to " + e.addresseeAuthorityIds().size() + " authorit"
                     + (e.addresseeAuthorityIds().size() == 1 ? "y" : "ies")
                     + (e.responseDueOn() == null ? "" : ", response due " + e.responseDueOn()),
@@ -38,13 +43,13 @@ public record HistoryLine(String eventType, LocalDate businessDate, String summa
                             "addressees", e.addresseeAuthorityIds().size(), "responseDueOn", e.responseDueOn()));
         }
         if (event instanceof AuthorityResponseRecorded e) {
-            return new HistoryLine("RESPONSE_RECORDED", e.receivedOn(),
+            return new HistoryLine(EventKind.RESPONSE_RECORDED, e.receivedOn(),
                     e.channel() + " response: " + e.position(),
                     details("authorityId", e.authorityId(), "channel", e.channel(), "position", e.position(),
                             "text", e.text(), "documentReference", e.documentReference()));
         }
         if (event instanceof ActionPlanFiled e) {
-            return new HistoryLine("ACTION_PLAN_FILED", e.filedOn(), "Action plan with " + e.measures().size()
+            return new HistoryLine(EventKind.ACTION_PLAN_FILED, e.filedOn(), "Action plan with " + e.measures().size()
                     + " measure" + (e.measures().size() == 1 ? "" : "s") + ", last target "
                     + e.measures().stream().map(m -> m.targetDate()).max(LocalDate::compareTo)
                             .map(LocalDate::toString).orElse("none"),
@@ -52,39 +57,39 @@ public record HistoryLine(String eventType, LocalDate businessDate, String summa
                             e.measures().stream().map(m -> m.targetDate()).max(LocalDate::compareTo).orElse(null)));
         }
         if (event instanceof FollowUpVisitRecorded e) {
-            return new HistoryLine("FOLLOW_UP_VISIT_RECORDED", e.visitedOn(),
+            return new HistoryLine(EventKind.FOLLOW_UP_VISIT_RECORDED, e.visitedOn(),
                     "Follow-up visit: " + e.assessedStatus(),
                     details("placeId", e.placeId(), "assessedStatus", e.assessedStatus(), "findings", e.findings()));
         }
         if (event instanceof ImplementationAssessed e) {
-            return new HistoryLine("IMPLEMENTATION_ASSESSED", e.assessedOn(),
+            return new HistoryLine(EventKind.IMPLEMENTATION_ASSESSED, e.assessedOn(),
                     "Assessed " + e.status() + " on the basis of: " + e.basis(),
                     details("status", e.status(), "basis", e.basis(), "note", e.note()));
         }
         if (event instanceof RecommendationImplemented e) {
-            return new HistoryLine("IMPLEMENTED", e.implementedOn(), "Implemented", details("evidence", e.evidence()));
+            return new HistoryLine(EventKind.IMPLEMENTED, e.implementedOn(), "Implemented", details("evidence", e.evidence()));
         }
         if (event instanceof RecommendationReiterated e) {
-            return new HistoryLine("REITERATED", e.reiteratedOn(), "Reiterated in " + e.documentReference(),
+            return new HistoryLine(EventKind.REITERATED, e.reiteratedOn(), "Reiterated in " + e.documentReference(),
                     details("documentReference", e.documentReference()));
         }
         if (event instanceof RecommendationWithdrawn e) {
-            return new HistoryLine("WITHDRAWN", e.withdrawnOn(), "Withdrawn: " + e.reason()
+            return new HistoryLine(EventKind.WITHDRAWN, e.withdrawnOn(), "Withdrawn: " + e.reason()
                     + (e.supersededBy() == null ? "" : ", superseded by " + e.supersededBy()),
                     details("reason", e.reason(), "supersededBy", e.supersededBy()));
         }
         if (event instanceof RecommendationReopened e) {
-            return new HistoryLine("REOPENED", e.reopenedOn(), "Reopened: " + e.reason(), details("reason", e.reason()));
+            return new HistoryLine(EventKind.REOPENED, e.reopenedOn(), "Reopened: " + e.reason(), details("reason", e.reason()));
         }
         if (event instanceof DocumentAttached e) {
             // attachedTo names the entry it belongs to (absent: the recommendation itself); no business date.
-            return new HistoryLine("DOCUMENT_ATTACHED", null, "Document attached: " + e.title() + " (" + e.mediaType() + ")",
+            return new HistoryLine(EventKind.DOCUMENT_ATTACHED, null, "Document attached: " + e.title() + " (" + e.mediaType() + ")",
                     details("documentId", e.documentId(), "attachedTo", e.attachedTo(), "title", e.title(),
                             "fileName", e.fileName(), "mediaType", e.mediaType(), "size", e.size(), "sha256", e.sha256(),
                             "confidential", e.confidential()));
         }
         if (event instanceof DocumentPurged e) {
-            return new HistoryLine("DOCUMENT_PURGED", null, "Document purged: " + e.reason(),
+            return new HistoryLine(EventKind.DOCUMENT_PURGED, null, "Document purged: " + e.reason(),
                     details("documentId", e.documentId(), "sha256", e.sha256(), "reason", e.reason()));
         }
         // An event type newer than this code: still part of the audit trail.

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.opcat.followup.events.AggregateTypes;
 import org.springframework.stereotype.Component;
 import org.opcat.followup.query.ReadModels;
 import org.opcat.followup.query.processing.ReadModelWrites;
@@ -18,8 +19,6 @@ import org.opcat.followup.query.processing.ReadModelWrites.Statement;
 @Component
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class HistoryProjector {
-
-    static final String AGGREGATE_TYPE = "Recommendation";
 
     private static final Statement LINE = ReadModelWrites.statement("""
             INSERT INTO recommendation_history (recommendation_id, sequence_number, event_type, business_date,
@@ -37,7 +36,7 @@ public class HistoryProjector {
 
     @EventHandler
     void on(Object event, DomainEventMessage<?> message) {
-        if (!AGGREGATE_TYPE.equals(message.getType())) {
+        if (!AggregateTypes.RECOMMENDATION.equals(message.getType())) {
             return;
         }
         HistoryLine line = HistoryLine.of(event);

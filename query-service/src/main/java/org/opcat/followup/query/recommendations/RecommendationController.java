@@ -31,8 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/recommendations")
 public class RecommendationController {
 
-    /** Each word of q is one substring condition: a bound keeps one request from asking thousands. */
-
     private final RecommendationQueries queries;
     private final RecommendationDetails details;
     private final ReadYourWrites readYourWrites;

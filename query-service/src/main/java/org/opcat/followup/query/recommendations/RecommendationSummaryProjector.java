@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.opcat.followup.events.AggregateTypes;
 import org.opcat.followup.events.recommendation.ActionPlanFiled;
 import org.opcat.followup.events.recommendation.AuthorityResponseRecorded;
 import org.opcat.followup.events.recommendation.FollowUpVisitRecorded;
@@ -49,7 +50,6 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class RecommendationSummaryProjector {
 
-    private static final String RECOMMENDATION = "Recommendation";
     private static final String BATCH_STATE = RecommendationSummaryProjector.class.getName();
 
     private static final Statement INSERT = ReadModelWrites.statement("""
@@ -186,7 +186,7 @@ public class RecommendationSummaryProjector {
                 Set<UUID> ids = new HashSet<>();
                 ids.add(id);
                 for (EventMessage<?> event : writes.batchEvents()) {
-                    if (event instanceof DomainEventMessage<?> domain && RECOMMENDATION.equals(domain.getType())) {
+                    if (event instanceof DomainEventMessage<?> domain && AggregateTypes.RECOMMENDATION.equals(domain.getType())) {
                         UUID other = uuidOrNull(domain.getAggregateIdentifier());
                         if (other != null && !looked.contains(other)) {
                             ids.add(other);

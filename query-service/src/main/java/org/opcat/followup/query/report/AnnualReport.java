@@ -10,6 +10,7 @@ import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.status.AuthorityPosition;
 import org.opcat.followup.query.status.Stage;
 
@@ -53,6 +54,11 @@ public record AnnualReport(
     public record Unresolved(UUID recommendationId, String reference, String title, boolean confidential,
             boolean withheld, LocalDate issuedOn, Stage stage, ImplementationStatus implementationStatus,
             AuthorityPosition authorityPosition, Response latestResponse) {
+
+        /** A confidential recommendation in a public report: counted, its details left out. */
+        static Unresolved withheld(LocalDate issuedOn, Stage stage, ImplementationStatus implementationStatus) {
+            return new Unresolved(null, null, null, true, true, issuedOn, stage, implementationStatus, null, null);
+        }
     }
 
     public record Response(UUID authorityId, String authorityName, LocalDate receivedOn, Channel channel,
@@ -67,6 +73,14 @@ public record AnnualReport(
             boolean confidential, boolean withheld, LocalDate issuedOn, Priority priority, List<Addressee> addressees,
             Stage stage, boolean open, ImplementationStatus implementationStatus, AuthorityPosition authorityPosition,
             boolean unresolvedFromPreviousReports, List<HistoryEvent> events) {
+
+        /** A confidential recommendation in a public report: its dates, codes and events' kinds only. */
+        static RecommendationHistory withheld(LocalDate issuedOn, Priority priority, List<Addressee> addressees,
+                Stage stage, boolean open, ImplementationStatus implementationStatus,
+                boolean unresolvedFromPreviousReports, List<HistoryEvent> events) {
+            return new RecommendationHistory(null, null, null, null, true, true, issuedOn, priority, addressees, stage,
+                    open, implementationStatus, null, unresolvedFromPreviousReports, events);
+        }
     }
 
     public record Addressee(UUID authorityId, String name) {
@@ -76,5 +90,15 @@ public record AnnualReport(
     public record HistoryEvent(LocalDate date, EventKind type, UUID authorityId, String authorityName,
             Position position, Channel channel, ImplementationStatus status, WithdrawalReason reason, String text,
             String documentReference) {
+
+        static HistoryEvent issued(LocalDate issuedOn) {
+            return new HistoryEvent(issuedOn, EventKind.ISSUED, null, null, null, null, null, null, null, null);
+        }
+
+        /** An event of a withheld recommendation: its date, kind and codes, none of its details. */
+        static HistoryEvent withheld(LocalDate date, EventKind type, ImplementationStatus status,
+                WithdrawalReason reason) {
+            return new HistoryEvent(date, type, null, null, null, null, status, reason, null, null);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
 import org.opcat.followup.query.report.AnnualReport.HistoryEvent;
@@ -16,6 +17,8 @@ import org.opcat.followup.query.report.AnnualReport.RecommendationHistory;
 import org.opcat.followup.query.report.AnnualReport.Response;
 import org.opcat.followup.query.report.AnnualReport.Summary;
 import org.opcat.followup.query.report.AnnualReport.Unresolved;
+import org.opcat.followup.query.report.ReportFacts.FactTexts;
+import org.opcat.followup.query.report.ReportFacts.Texts;
 import org.opcat.followup.query.report.ReportFacts.YearFact;
 import org.opcat.followup.query.status.RecommendationStatus;
 import org.opcat.followup.query.status.Stage;
@@ -161,7 +164,7 @@ public class AnnualReports {
             }
             responses += timeline.countInYear(period, EventKind.RESPONSE_RECORDED);
             plans += timeline.countInYear(period, EventKind.ACTION_PLAN_FILED);
-            visits += timeline.countInYear(period, EventKind.FOLLOW_UP_VISIT);
+            visits += timeline.countInYear(period, EventKind.FOLLOW_UP_VISIT_RECORDED);
             if (atAsOf.open()) {
                 openAtAsOf++;
             }
@@ -203,8 +206,8 @@ public class AnnualReports {
     /** One slice of unresolvedFromPreviousReports[]; texts are never loaded for withheld recommendations. */
     private List<Unresolved> unresolved(List<Listed> slice, Audience audience, Map<UUID, String> names) {
         List<UUID> shown = shown(slice, audience);
-        Map<UUID, String[]> texts = facts.texts(shown, false); // the list shows titles only
-        Map<RecordedFact, String[]> responseTexts = facts.factTexts(slice.stream()
+        Map<UUID, Texts> texts = facts.texts(shown, false); // the list shows titles only
+        Map<RecordedFact, FactTexts> responseTexts = facts.factTexts(slice.stream()
                 .filter(l -> !l.withheld(audience) && l.latestResponse() != null)
                 .map(Listed::latestResponse).toList());
         List<Unresolved> made = new ArrayList<>(slice.size());
@@ -212,19 +215,18 @@ public class AnnualReports {
             IssuedRecommendation issued = l.issued();
             RecommendationStatus s = l.atAsOf();
             if (l.withheld(audience)) {
-                made.add(new Unresolved(null, null, null, true, true, issued.issuedOn(), s.stage(),
-                        s.implementationStatus(), null, null));
+                made.add(Unresolved.withheld(issued.issuedOn(), s.stage(), s.implementationStatus()));
                 continue;
             }
             RecordedFact f = l.latestResponse();
             Response latest = null;
             if (f != null) {
-                String[] text = responseTexts.getOrDefault(f, new String[2]);
+                FactTexts text = responseTexts.getOrDefault(f, FactTexts.NONE);
                 latest = new Response(f.authorityId(), names.get(f.authorityId()), f.businessDate(), f.channel(),
-                        f.position(), text[0], text[1]);
+                        f.position(), text.text(), text.documentReference());
             }
             made.add(new Unresolved(issued.recommendationId(), issued.reference(),
-                    texts.getOrDefault(issued.recommendationId(), new String[2])[0], issued.confidential(),
+                    texts.getOrDefault(issued.recommendationId(), Texts.NONE).title(), issued.confidential(),
                     false, issued.issuedOn(), s.stage(), s.implementationStatus(), s.authorityPosition(), latest));
         }
         return made;
@@ -234,7 +236,7 @@ public class AnnualReports {
     private List<RecommendationHistory> histories(List<Listed> slice, ReportPeriod period, Audience audience,
             Map<UUID, String> names) {
         List<UUID> shown = shown(slice, audience);
-        Map<UUID, String[]> texts = facts.texts(shown);
+        Map<UUID, Texts> texts = facts.texts(shown);
         Map<UUID, List<YearFact>> yearFacts = facts.yearFacts(period, shown, true);
         yearFacts.putAll(facts.yearFacts(period, slice.stream().filter(l -> l.withheld(audience))
                 .map(l -> l.issued().recommendationId()).toList(), false));
@@ -247,7 +249,7 @@ public class AnnualReports {
     }
 
     private static RecommendationHistory history(Listed l, ReportPeriod period, Audience audience,
-            Map<UUID, String[]> texts, List<YearFact> inYear, Map<UUID, String> names) {
+            Map<UUID, Texts> texts, List<YearFact> inYear, Map<UUID, String> names) {
         IssuedRecommendation issued = l.issued();
         RecommendationStatus s = l.atAsOf();
         boolean withheld = l.withheld(audience);
@@ -255,8 +257,7 @@ public class AnnualReports {
                 .map(id -> new Addressee(id, names.get(id))).toList();
         List<HistoryEvent> events = new ArrayList<>();
         if (period.inYear(issued.issuedOn())) {
-            events.add(new HistoryEvent(issued.issuedOn(), EventKind.ISSUED, null, null, null, null, null, null,
-                    null, null));
+            events.add(HistoryEvent.issued(issued.issuedOn()));
         }
         for (YearFact y : inYear) {
             RecordedFact f = y.fact();
@@ -264,8 +265,7 @@ public class AnnualReports {
                 // Responses are among the details a public report leaves out; of the other events
                 // only the date and kind remain.
                 if (f.kind() != EventKind.RESPONSE_RECORDED) {
-                    events.add(new HistoryEvent(f.businessDate(), f.kind(), null, null, null, null, f.status(),
-                            f.reason(), null, null));
+                    events.add(HistoryEvent.withheld(f.businessDate(), f.kind(), f.status(), f.reason()));
                 }
                 continue;
             }
@@ -275,12 +275,11 @@ public class AnnualReports {
         }
         boolean unresolved = period.beforeYear(issued.issuedOn()) && s.open();
         if (withheld) {
-            return new RecommendationHistory(null, null, null, null, true, true, issued.issuedOn(),
-                    issued.priority(), addressees, s.stage(), s.open(), s.implementationStatus(), null, unresolved,
-                    events);
+            return RecommendationHistory.withheld(issued.issuedOn(), issued.priority(), addressees, s.stage(),
+                    s.open(), s.implementationStatus(), unresolved, events);
         }
-        String[] text = texts.getOrDefault(issued.recommendationId(), new String[2]);
-        return new RecommendationHistory(issued.recommendationId(), issued.reference(), text[0], text[1],
+        Texts text = texts.getOrDefault(issued.recommendationId(), Texts.NONE);
+        return new RecommendationHistory(issued.recommendationId(), issued.reference(), text.title(), text.text(),
                 issued.confidential(), false, issued.issuedOn(), issued.priority(), addressees, s.stage(), s.open(),
                 s.implementationStatus(), s.authorityPosition(), unresolved, events);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.status.RecommendationStatus;
 
 /**

@@ -6,6 +6,7 @@ import org.opcat.followup.events.recommendation.Channel;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.status.RecommendationStatus;
 
 /**
@@ -21,8 +22,8 @@ record RecordedFact(UUID recommendationId, long sequenceNumber, LocalDate busine
                 return state.responseRecorded(businessDate, position);
             case ACTION_PLAN_FILED:
                 return state.actionPlanFiled();
-            case FOLLOW_UP_VISIT:
-            case ASSESSED:
+            case FOLLOW_UP_VISIT_RECORDED:
+            case IMPLEMENTATION_ASSESSED:
                 return state.assessed(businessDate, status);
             case IMPLEMENTED:
                 return state.implemented();

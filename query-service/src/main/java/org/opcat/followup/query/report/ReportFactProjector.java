@@ -18,6 +18,7 @@ import org.opcat.followup.events.recommendation.RecommendationIssued;
 import org.opcat.followup.events.recommendation.RecommendationReiterated;
 import org.opcat.followup.events.recommendation.RecommendationReopened;
 import org.opcat.followup.events.recommendation.RecommendationWithdrawn;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.ReadModels;
 import org.opcat.followup.query.processing.ReadModelWrites;
 import org.opcat.followup.query.processing.ReadModelWrites.Statement;
@@ -62,59 +63,88 @@ public class ReportFactProjector {
 
     @EventHandler
     void on(AuthorityResponseRecorded e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.receivedOn(), EventKind.RESPONSE_RECORDED,
-                e.authorityId(), e.position().name(), e.channel().name(), null, null, e.text(), e.documentReference());
+        write(e.recommendationId(), sequence, recordedAt, Fact.response(e.receivedOn(), e.authorityId(),
+                e.position().name(), e.channel().name(), e.text(), e.documentReference()));
     }
 
     @EventHandler
     void on(ActionPlanFiled e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         // The report lists a plan by its measures; each measure's own dates stay in the detail view.
         String measures = e.measures().stream().map(Measure::description).collect(Collectors.joining("\n"));
-        fact(e.recommendationId(), sequence, recordedAt, e.filedOn(), EventKind.ACTION_PLAN_FILED,
-                e.authorityId(), null, null, null, null, measures, null);
+        write(e.recommendationId(), sequence, recordedAt, Fact.actionPlan(e.filedOn(), e.authorityId(), measures));
     }
 
     @EventHandler
     void on(FollowUpVisitRecorded e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.visitedOn(), EventKind.FOLLOW_UP_VISIT, null, null, null,
-                e.assessedStatus().name(), null, e.findings(), null);
+        write(e.recommendationId(), sequence, recordedAt, Fact.assessment(e.visitedOn(),
+                EventKind.FOLLOW_UP_VISIT_RECORDED, e.assessedStatus().name(), e.findings()));
     }
 
     @EventHandler
     void on(ImplementationAssessed e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         String text = e.note() == null ? e.basis() : e.basis() + "\n" + e.note();
-        fact(e.recommendationId(), sequence, recordedAt, e.assessedOn(), EventKind.ASSESSED, null, null, null,
-                e.status().name(), null, text, null);
+        write(e.recommendationId(), sequence, recordedAt, Fact.assessment(e.assessedOn(),
+                EventKind.IMPLEMENTATION_ASSESSED, e.status().name(), text));
     }
 
     @EventHandler
     void on(RecommendationImplemented e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.implementedOn(), EventKind.IMPLEMENTED, null, null, null,
-                null, null, e.evidence(), null);
+        write(e.recommendationId(), sequence, recordedAt, Fact.withText(e.implementedOn(), EventKind.IMPLEMENTED,
+                e.evidence()));
     }
 
     @EventHandler
     void on(RecommendationReiterated e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.reiteratedOn(), EventKind.REITERATED, null, null, null,
-                null, null, null, e.documentReference());
+        write(e.recommendationId(), sequence, recordedAt, Fact.reiteration(e.reiteratedOn(), e.documentReference()));
     }
 
     @EventHandler
     void on(RecommendationWithdrawn e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.withdrawnOn(), EventKind.WITHDRAWN, null, null, null,
-                null, e.reason().name(), null, null);
+        write(e.recommendationId(), sequence, recordedAt, Fact.withdrawal(e.withdrawnOn(), e.reason().name()));
     }
 
     @EventHandler
     void on(RecommendationReopened e, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        fact(e.recommendationId(), sequence, recordedAt, e.reopenedOn(), EventKind.REOPENED, null, null, null,
-                null, null, e.reason(), null);
+        write(e.recommendationId(), sequence, recordedAt, Fact.withText(e.reopenedOn(), EventKind.REOPENED,
+                e.reason()));
     }
 
-    private void fact(UUID recommendationId, long sequence, Instant recordedAt, LocalDate businessDate, EventKind kind,
-            UUID authorityId, String position, String channel, String status, String reason, String text,
-            String documentReference) {
-        writes.add(FACT, recommendationId, sequence, java.sql.Timestamp.from(recordedAt), businessDate, kind.name(),
-                authorityId, position, channel, status, reason, text, documentReference);
+    private void write(UUID recommendationId, long sequence, Instant recordedAt, Fact f) {
+        writes.add(FACT, recommendationId, sequence, java.sql.Timestamp.from(recordedAt), f.businessDate(),
+                f.kind().name(), f.authorityId(), f.position(), f.channel(), f.status(), f.reason(), f.text(),
+                f.documentReference());
+    }
+
+    /** A {@code report_fact} row's own columns; each kind of event fills in its own, the rest stay null. */
+    private record Fact(LocalDate businessDate, EventKind kind, UUID authorityId, String position, String channel,
+            String status, String reason, String text, String documentReference) {
+
+        static Fact response(LocalDate receivedOn, UUID authorityId, String position, String channel, String text,
+                String documentReference) {
+            return new Fact(receivedOn, EventKind.RESPONSE_RECORDED, authorityId, position, channel, null, null, text,
+                    documentReference);
+        }
+
+        static Fact actionPlan(LocalDate filedOn, UUID authorityId, String measures) {
+            return new Fact(filedOn, EventKind.ACTION_PLAN_FILED, authorityId, null, null, null, null, measures, null);
+        }
+
+        /** A follow-up visit or a desk assessment: an implementation status, and the words behind it. */
+        static Fact assessment(LocalDate on, EventKind kind, String status, String text) {
+            return new Fact(on, kind, null, null, null, status, null, text, null);
+        }
+
+        /** An implementation (its evidence) or a reopening (its reason). */
+        static Fact withText(LocalDate on, EventKind kind, String text) {
+            return new Fact(on, kind, null, null, null, null, null, text, null);
+        }
+
+        static Fact reiteration(LocalDate reiteratedOn, String documentReference) {
+            return new Fact(reiteratedOn, EventKind.REITERATED, null, null, null, null, null, null, documentReference);
+        }
+
+        static Fact withdrawal(LocalDate withdrawnOn, String reason) {
+            return new Fact(withdrawnOn, EventKind.WITHDRAWN, null, null, null, null, reason, null, null);
+        }
     }
 }

@@ -20,6 +20,7 @@ import org.opcat.followup.events.recommendation.ImplementationStatus;
 import org.opcat.followup.events.recommendation.Position;
 import org.opcat.followup.events.recommendation.Priority;
 import org.opcat.followup.events.recommendation.WithdrawalReason;
+import org.opcat.followup.query.EventKind;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -152,14 +153,24 @@ class ReportFacts {
         return names;
     }
 
+    /** A recommendation's title, and its text when it was asked for (else null). */
+    record Texts(String title, String text) {
+        static final Texts NONE = new Texts(null, null);
+    }
+
+    /** What the analyst typed for one fact. */
+    record FactTexts(String text, String documentReference) {
+        static final FactTexts NONE = new FactTexts(null, null);
+    }
+
     /** Title and text of the given recommendations. */
-    Map<UUID, String[]> texts(Collection<UUID> recommendationIds) {
+    Map<UUID, Texts> texts(Collection<UUID> recommendationIds) {
         return texts(recommendationIds, true);
     }
 
     /** Title, and text if asked for (else null), of the given recommendations. */
-    Map<UUID, String[]> texts(Collection<UUID> recommendationIds, boolean withText) {
-        Map<UUID, String[]> texts = new HashMap<>();
+    Map<UUID, Texts> texts(Collection<UUID> recommendationIds, boolean withText) {
+        Map<UUID, Texts> texts = new HashMap<>();
         if (recommendationIds.isEmpty()) {
             return texts;
         }
@@ -168,14 +179,14 @@ class ReportFacts {
                 new MapSqlParameterSource("ids", recommendationIds.toArray(UUID[]::new)),
                 rs -> {
                     texts.put(rs.getObject("recommendation_id", UUID.class),
-                            new String[] {rs.getString("title"), withText ? rs.getString("text") : null});
+                            new Texts(rs.getString("title"), withText ? rs.getString("text") : null));
                 });
         return texts;
     }
 
     /** Text and document reference of the given facts, by fact. */
-    Map<RecordedFact, String[]> factTexts(Collection<RecordedFact> facts) {
-        Map<RecordedFact, String[]> texts = new HashMap<>();
+    Map<RecordedFact, FactTexts> factTexts(Collection<RecordedFact> facts) {
+        Map<RecordedFact, FactTexts> texts = new HashMap<>();
         if (facts.isEmpty()) {
             return texts;
         }
@@ -195,7 +206,7 @@ class ReportFacts {
                 """, p, rs -> {
                     RecordedFact fact = byKey.get(new Key(rs.getObject("recommendation_id", UUID.class),
                             rs.getLong("sequence_number")));
-                    texts.put(fact, new String[] {rs.getString("text"), rs.getString("document_reference")});
+                    texts.put(fact, new FactTexts(rs.getString("text"), rs.getString("document_reference")));
                 });
         return texts;
     }

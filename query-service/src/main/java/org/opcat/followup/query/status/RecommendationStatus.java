@@ -24,7 +24,7 @@ public record RecommendationStatus(
         ImplementationStatus latestAssessedStatus) {
 
     public static RecommendationStatus issued() {
-        return new RecommendationStatus(Closure.NONE, false, false, null, null, null, null);
+        return new RecommendationStatus(Closure.OPEN, false, false, null, null, null, null);
     }
 
     public RecommendationStatus responseRecorded(LocalDate receivedOn, Position position) {
@@ -60,7 +60,7 @@ public record RecommendationStatus(
     }
 
     public RecommendationStatus reopened() {
-        return closed(Closure.NONE);
+        return closed(Closure.OPEN);
     }
 
     private RecommendationStatus closed(Closure newClosure) {
@@ -72,7 +72,7 @@ public record RecommendationStatus(
         return switch (closure) {
             case WITHDRAWN -> Stage.WITHDRAWN;
             case IMPLEMENTED -> Stage.IMPLEMENTED;
-            case NONE -> actionPlan ? Stage.ACTION_PLAN_FILED
+            case OPEN -> actionPlan ? Stage.ACTION_PLAN_FILED
                     : responded ? Stage.RESPONDED
                     : Stage.AWAITING_RESPONSE;
         };

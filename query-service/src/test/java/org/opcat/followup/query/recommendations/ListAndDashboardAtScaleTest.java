@@ -95,7 +95,7 @@ class ListAndDashboardAtScaleTest {
                         implementation_status, authority_position, last_activity_on, version, search_text,
                         status_closure, status_responded, status_action_plan)
                     VALUES (?, ?, ?, 'en', ?, ?, CAST(? AS uuid[]), CAST(? AS text[]), 'SYSTEMIC', ?, false, ?, ?, ?,
-                        ?, 'NONE', ?, 0, ?, 'NONE', false, false)
+                        ?, 'NONE', ?, 0, ?, 'OPEN', false, false)
                     """, row.id(), row.reference(), "Title " + r, row.issuedOn(), row.place(),
                     row.addressees().stream().map(UUID::toString).toArray(String[]::new),
                     row.themes().toArray(String[]::new), row.priority(), row.dueOn(), row.stage(), row.open(),
@@ -190,7 +190,7 @@ class ListAndDashboardAtScaleTest {
                     implementation_status, authority_position, last_activity_on, version, search_text,
                     status_closure, status_responded, status_action_plan)
                 VALUES (?, 'T/1', 't', 'en', DATE '2026-01-01', '{}', '{}', 'SYSTEMIC', 'NORMAL', false,
-                    'WITHDRAWN', false, 'NOT_ASSESSED', 'NONE', DATE '2026-01-01', 0, 'quokka', 'NONE', false, false)
+                    'WITHDRAWN', false, 'NOT_ASSESSED', 'NONE', DATE '2026-01-01', 0, 'quokka', 'OPEN', false, false)
                 """, id);
         try {
             assertThat(get("/api/recommendations?q=quokka").get("totalElements").asLong()).isEqualTo(1);

@@ -57,7 +57,7 @@ class ListSpeedBench {
                     DATE '2020-03-01' + (i % 2300),
                     (ARRAY['AWAITING_RESPONSE','RESPONDED','ACTION_PLAN_FILED','IMPLEMENTED','WITHDRAWN'])[1 + i % 5],
                     i % 5 < 3, 'NOT_ASSESSED', 'NONE', DATE '2020-01-01' + (i % 2300), 0,
-                    lower('b/' || i || E'\\n' || t.title || E'\\n' || t.text), 'NONE', false, false
+                    lower('b/' || i || E'\\n' || t.title || E'\\n' || t.text), 'OPEN', false, false
                 FROM generate_series(1, ?) i,
                 LATERAL (SELECT CASE WHEN i % 1000 = 0 THEN '制订行动计划' ELSE '改善拘留条件第' || i || '号' END AS title,
                     repeat('国家预防机制应定期核查建议的执行工作，主要是对有问题的机构进行后续查访。', 4)

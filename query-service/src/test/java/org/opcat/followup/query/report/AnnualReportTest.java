@@ -150,12 +150,12 @@ class AnnualReportTest {
         assertThat(texts(recommendations, "reference")).containsExactly("2023/V-001/R-01", "2023/V-003/R-01",
                 "2024/V-010/R-02", R4_REFERENCE, "2025/V-020/R-01", "2025/V-021/R-01", "2025/V-022/R-01");
         // R1's 2025 events by business date: the visit of 04-15 (recorded 05-20) before the reiteration of 05-01.
-        assertThat(events(recommendations.get(0))).containsExactly("2025-04-15 FOLLOW_UP_VISIT",
+        assertThat(events(recommendations.get(0))).containsExactly("2025-04-15 FOLLOW_UP_VISIT_RECORDED",
                 "2025-05-01 REITERATED");
         assertThat(recommendations.get(0).get("unresolvedFromPreviousReports").asBoolean()).isTrue();
         assertThat(events(recommendations.get(1))).isEmpty();
         assertThat(events(recommendations.get(2))).containsExactly("2025-03-01 REOPENED",
-                "2025-06-10 FOLLOW_UP_VISIT", "2025-12-20 RESPONSE_RECORDED");
+                "2025-06-10 FOLLOW_UP_VISIT_RECORDED", "2025-12-20 RESPONSE_RECORDED");
         JsonNode r5 = recommendations.get(4);
         assertThat(r5.get("title").asText()).isEqualTo(R5_TITLE);
         assertThat(r5.get("stage").asText()).isEqualTo("IMPLEMENTED");
@@ -163,7 +163,7 @@ class AnnualReportTest {
                 "2025-10-01 IMPLEMENTED");
         assertThat(r5.at("/events/1/text").asText()).isEqualTo("我们接受该建议。");
         assertThat(r5.at("/events/1/position").asText()).isEqualTo("ACCEPTED");
-        assertThat(events(recommendations.get(5))).containsExactly("2025-05-05 ISSUED", "2025-09-01 ASSESSED");
+        assertThat(events(recommendations.get(5))).containsExactly("2025-05-05 ISSUED", "2025-09-01 IMPLEMENTATION_ASSESSED");
         assertThat(recommendations.get(6).get("stage").asText()).isEqualTo("WITHDRAWN");
         assertThat(events(recommendations.get(6))).containsExactly("2025-07-01 ISSUED", "2025-08-01 WITHDRAWN");
     }
@@ -186,7 +186,7 @@ class AnnualReportTest {
         assertThat(r3.get("authorityPosition").asText()).isEqualTo(Position.UNDER_CONSIDERATION.name());
         assertThat(r3.at("/latestResponse/receivedOn").asText()).isEqualTo("2024-07-19");
         assertThat(events(r.get("recommendations").get(2))).containsExactly("2025-03-01 REOPENED",
-                "2025-06-10 FOLLOW_UP_VISIT");
+                "2025-06-10 FOLLOW_UP_VISIT_RECORDED");
 
         // Pinned before R9 was first recorded (2025-03-05): the 2023 recommendation is not known yet.
         JsonNode early = report("/api/reports/annual/2025?knownAt=2025-03-01T00:00:00Z");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.opcat.followup.events.recommendation.Priority;
+import org.opcat.followup.query.EventKind;
 import org.opcat.followup.query.report.AnnualReport.Addressee;
 import org.opcat.followup.query.report.AnnualReport.AuthorityFigures;
 import org.opcat.followup.query.report.AnnualReport.HistoryEvent;
@@ -18,6 +19,8 @@ import org.opcat.followup.query.report.AnnualReport.RecommendationHistory;
 import org.opcat.followup.query.report.AnnualReport.Response;
 import org.opcat.followup.query.report.AnnualReport.Summary;
 import org.opcat.followup.query.report.AnnualReport.Unresolved;
+import org.opcat.followup.query.report.ReportFacts.FactTexts;
+import org.opcat.followup.query.report.ReportFacts.Texts;
 import org.opcat.followup.query.status.RecommendationStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -82,9 +85,9 @@ final class InMemoryAnnualReports {
     }
 
     /** Texts of what the report shows; never loaded for withheld recommendations. */
-    private record Details(Map<UUID, String[]> texts, Map<RecordedFact, String[]> factTexts) {
-        String[] of(RecordedFact fact) {
-            return factTexts.getOrDefault(fact, new String[2]);
+    private record Details(Map<UUID, Texts> texts, Map<RecordedFact, FactTexts> factTexts) {
+        FactTexts of(RecordedFact fact) {
+            return factTexts.getOrDefault(fact, FactTexts.NONE);
         }
     }
 
@@ -114,12 +117,12 @@ final class InMemoryAnnualReports {
                     s.implementationStatus(), null, null);
         }
         Response latest = l.timeline().latestResponse(s).map(f -> {
-            String[] text = details.of(f);
+            FactTexts text = details.of(f);
             return new Response(f.authorityId(), names.get(f.authorityId()), f.businessDate(), f.channel(),
-                    f.position(), text[0], text[1]);
+                    f.position(), text.text(), text.documentReference());
         }).orElse(null);
         return new Unresolved(issued.recommendationId(), issued.reference(),
-                details.texts().getOrDefault(issued.recommendationId(), new String[2])[0], issued.confidential(),
+                details.texts().getOrDefault(issued.recommendationId(), Texts.NONE).title(), issued.confidential(),
                 false, issued.issuedOn(), s.stage(), s.implementationStatus(), s.authorityPosition(), latest);
     }
 
@@ -145,10 +148,10 @@ final class InMemoryAnnualReports {
                 }
                 continue;
             }
-            String[] text = details.of(f);
+            FactTexts text = details.of(f);
             events.add(new HistoryEvent(f.businessDate(), f.kind(), f.authorityId(),
                     f.authorityId() == null ? null : names.get(f.authorityId()), f.position(), f.channel(),
-                    f.status(), f.reason(), text[0], text[1]));
+                    f.status(), f.reason(), text.text(), text.documentReference()));
         }
         boolean unresolved = period.beforeYear(issued.issuedOn()) && s.open();
         if (withheld) {
@@ -156,8 +159,8 @@ final class InMemoryAnnualReports {
                     issued.priority(), addressees, s.stage(), s.open(), s.implementationStatus(), null, unresolved,
                     events);
         }
-        String[] texts = details.texts().getOrDefault(issued.recommendationId(), new String[2]);
-        return new RecommendationHistory(issued.recommendationId(), issued.reference(), texts[0], texts[1],
+        Texts texts = details.texts().getOrDefault(issued.recommendationId(), Texts.NONE);
+        return new RecommendationHistory(issued.recommendationId(), issued.reference(), texts.title(), texts.text(),
                 issued.confidential(), false, issued.issuedOn(), issued.priority(), addressees, s.stage(), s.open(),
                 s.implementationStatus(), s.authorityPosition(), unresolved, events);
     }
