@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * 500; this guard answers first: 404 for a command on an existing record, 409 for a creation.
  */
 @Component
-class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+public class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     /** The aggregate each feature package's commands are for. */
     private static final Map<String, String> AGGREGATE_OF_PACKAGE = Map.of(
@@ -44,6 +45,11 @@ class AggregateTypeGuard implements MessageHandlerInterceptor<CommandMessage<?>>
     AggregateTypeGuard(Registers registers, @Qualifier("aggregateCache") Cache recommendations) {
         this.registers = registers;
         this.recommendations = recommendations;
+    }
+
+    /** The same guard for commands tried on other registers than the event store's (the import's dry run). */
+    public static AggregateTypeGuard over(Registers registers) {
+        return new AggregateTypeGuard(registers, NoCache.INSTANCE);
     }
 
     @Override

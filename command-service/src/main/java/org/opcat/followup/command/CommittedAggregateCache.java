@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * saves every command two reads (snapshot and events) of the event store (docs/benchmarks.md).
  *
  * <p>Why not Axon's cache as it is: it stores an aggregate when the unit of work commits and
- * forgets it when the unit of work rolls back; but the import runs many units of work inside one
- * Spring transaction that it rolls back (the dry run) or that can fail after them. Axon's cache
- * would then keep states whose events were never stored, and the next command would append to a
- * history that does not exist. Here a state is stored only once the outermost transaction has
+ * forgets it when the unit of work rolls back; but the import stores a file in chunks, many units
+ * of work inside one Spring transaction that can fail after them (a row refused by a change made
+ * since validation). Axon's cache would then keep states whose events were never stored, and the
+ * next command would append to a history that does not exist. Here a state is stored only once the outermost transaction has
  * committed, and forgotten when it rolls back.
  *
  * <p>Several command-service instances: a state cached here may be stale once another instance

@@ -3,29 +3,26 @@ package org.opcat.followup.command.importing;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.opcat.followup.command.refusal.CommandRefused;
-import org.opcat.followup.eventstore.EventStoreConfiguration;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.Sheet;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends a plan's commands through the command gateway: the aggregates judge every row by the same
- * rules as for the REST API, and nothing else does.
+ * Runs a plan's commands: the aggregates judge every row by the same rules as for the REST API,
+ * and nothing else does.
  *
- * <p>Validation: every command runs inside one database transaction that is always rolled back.
- * Axon's unit of work joins that transaction, so the commands see each other (a response sees the
- * recommendation issued three rows above it) and nothing is stored. The transaction declares itself
- * validation only, so its events are numbered below zero instead of drawing on the global index
- * (migration V2026_11_26_06): rolled-back numbers would be holes every tracking processor carries.
- * A dry run ends there.
+ * <p>Validation: every command runs through the aggregates' own handlers against states rebuilt in
+ * memory from the stored events plus the rows before it ({@link InMemoryAggregates}), so the
+ * commands see each other (a response sees the recommendation issued three rows above it) and
+ * nothing is stored, not even a number of the global index. A dry run ends there.
  *
  * <p>Storing (only when validation found nothing): the same commands again, committed in chunks.
  * Not one transaction for the whole file: a transaction open for a minute holds event-store
@@ -39,14 +36,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ImportRun {
 
     private final CommandGateway commands;
+    private final InMemoryAggregates aggregates;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbc;
     private final int chunk;
 
-    ImportRun(CommandGateway commands, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+    ImportRun(CommandGateway commands, InMemoryAggregates aggregates, PlatformTransactionManager transactionManager,
             @Value("${followup.import.chunk-size:200}") int chunk) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.aggregates = aggregates;
         this.transactions = new TransactionTemplate(transactionManager);
         this.chunk = chunk;
     }
@@ -58,7 +55,7 @@ class ImportRun {
     record Outcome(List<CellProblem> problems, boolean interrupted, int commandsStored, long newEvents) {
     }
 
-    /** Thrown out of a transaction to end it early, after something other than a rule refused a row. */
+    /** Thrown out of a validation or a transaction to end it early, after something other than a rule refused a row. */
     private static final class Interrupted extends RuntimeException {
         private final transient CellProblem problem;
 
@@ -79,21 +76,16 @@ class ImportRun {
         List<CellProblem> problems = new ArrayList<>(plan.problems());
         progress.phase(ImportProgress.State.VALIDATING, plan.rows());
         long newEvents;
-        try {
-            newEvents = transactions.execute(transaction -> {
-                transaction.setRollbackOnly();
-                jdbc.execute("SET LOCAL followup.validation_only = 'on'");
-                for (PlannedCommand planned : plan.commands()) {
-                    CellProblem refused = send(planned);
-                    if (refused != null) {
-                        problems.add(refused);
-                    }
-                    progress.advance(planned.rows().size());
+        try (InMemoryAggregates.Trial trial = aggregates.trial()) {
+            for (PlannedCommand planned : plan.commands()) {
+                CellProblem refused = send(trial::send, planned);
+                if (refused != null) {
+                    problems.add(refused);
                 }
-                // Only this transaction's own appends are numbered below zero: exactly what the file would add.
-                return jdbc.queryForObject("SELECT count(*) FROM " + EventStoreConfiguration.EVENT_TABLE
-                        + " WHERE globalIndex < 0", Long.class);
-            });
+                progress.advance(planned.rows().size());
+            }
+            // Only the accepted commands' events: exactly what the file would add.
+            newEvents = trial.recorded();
         } catch (Interrupted interrupted) {
             problems.add(interrupted.problem);
             return new Outcome(sorted(problems), true, 0, 0);
@@ -117,7 +109,7 @@ class ImportRun {
             try {
                 transactions.executeWithoutResult(transaction -> {
                     for (PlannedCommand planned : part) {
-                        CellProblem refused = send(planned);
+                        CellProblem refused = send(commands::sendAndWait, planned);
                         if (refused != null) {
                             throw new Interrupted(refused);
                         }
@@ -133,9 +125,9 @@ class ImportRun {
     }
 
     /** Null when the command was accepted (or recognized as a repeat); the refusal where it belongs otherwise. */
-    private CellProblem send(PlannedCommand planned) {
+    private CellProblem send(Consumer<Object> handler, PlannedCommand planned) {
         try {
-            commands.sendAndWait(planned.command());
+            handler.accept(planned.command());
             return null;
         } catch (RuntimeException failure) {
             Throwable cause = failure;

@@ -22,6 +22,7 @@ import org.opcat.followup.command.document.DocumentCommands.PurgeDocument;
 import org.opcat.followup.command.document.DocumentRegistry;
 import org.opcat.followup.command.recommendation.RecommendationCommands.*;
 import org.opcat.followup.command.refusal.InvalidInput;
+import org.opcat.followup.command.refusal.Problem;
 import org.opcat.followup.command.refusal.Repeats;
 import org.opcat.followup.command.refusal.RuleViolated;
 import org.opcat.followup.command.refusal.UnknownId;
@@ -71,14 +72,10 @@ public class Recommendation {
             return new Recorded(recommendationId, null, 0);
         }
         calendar.requirePlausible("issuedOn", event.issuedOn());
-        if (event.responseDueOn() != null && event.responseDueOn().isBefore(event.issuedOn())) {
-            throw new InvalidInput("responseDueOn", ProblemCode.RESPONSE_DUE_BEFORE_ISSUED);
-        }
+        refuseAny(RecommendationRules.issue(event.issuedOn(), event.responseDueOn(), event.addresseeAuthorityIds(),
+                event.scope(), event.placeId()));
         if (event.addresseeAuthorityIds().isEmpty()) {
             throw new InvalidInput("addresseeAuthorityIds", ProblemCode.NO_ADDRESSEE);
-        }
-        if (event.scope() == Scope.PLACE_SPECIFIC && event.placeId() == null) {
-            throw new InvalidInput("placeId", ProblemCode.PLACE_REQUIRED);
         }
         for (UUID authorityId : event.addresseeAuthorityIds()) {
             if (!registers.hasAuthority(authorityId)) {
@@ -116,12 +113,8 @@ public class Recommendation {
             if (command.measures().isEmpty()) {
                 throw new InvalidInput("measures", ProblemCode.NO_MEASURES);
             }
-            List<Measure> measures = command.measures();
-            for (int i = 0; i < measures.size(); i++) {
-                if (measures.get(i).targetDate().isBefore(command.filedOn())) {
-                    throw new InvalidInput("measures[" + i + "].targetDate", ProblemCode.TARGET_BEFORE_FILED);
-                }
-            }
+            refuseAny(RecommendationRules.actionPlan(command.filedOn(),
+                    command.measures().stream().map(Measure::targetDate).toList()));
         });
     }
 
@@ -169,11 +162,8 @@ public class Recommendation {
     public Recorded handle(WithdrawRecommendation command, BusinessCalendar calendar, Registers registers) {
         requireOpenAndCurrent(command);
         requireBusinessDate("withdrawnOn", command.withdrawnOn(), calendar);
-        boolean superseded = command.reason() == WithdrawalReason.SUPERSEDED;
-        if (superseded != (command.supersededBy() != null)) {
-            throw new InvalidInput("supersededBy", ProblemCode.SUPERSEDED_BY_MISMATCH);
-        }
-        if (superseded) {
+        refuseAny(RecommendationRules.withdrawal(command.reason(), command.supersededBy()));
+        if (command.reason() == WithdrawalReason.SUPERSEDED) {
             if (command.supersededBy().equals(recommendationId)) {
                 throw new InvalidInput("supersededBy", ProblemCode.SUPERSEDES_ITSELF);
             }
@@ -298,6 +288,12 @@ public class Recommendation {
     private void requireAddressee(UUID authorityId) {
         if (!issued.addresseeAuthorityIds().contains(authorityId)) {
             throw new RuleViolated("authorityId", ProblemCode.NOT_ADDRESSEE, "authorityId", authorityId);
+        }
+    }
+
+    private static void refuseAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
         }
     }
 

@@ -2,15 +2,12 @@ package org.opcat.followup.command.recommendation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.opcat.followup.command.BusinessCalendar;
 import org.opcat.followup.command.recommendation.RecommendationRequests.*;
 import org.opcat.followup.command.refusal.Problem;
 import org.opcat.followup.command.refusal.ProblemFieldError;
 import org.opcat.followup.events.recommendation.ImplementationStatus;
-import org.opcat.followup.events.recommendation.Scope;
-import org.opcat.followup.events.recommendation.WithdrawalReason;
 import org.opcat.followup.api.ProblemCode;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
@@ -20,8 +17,9 @@ import org.springframework.validation.Validator;
 /**
  * The aggregate's rules that a request alone can break (dates in the future, a due date before
  * the issue, a plan's measures due before it...), checked beside Bean Validation so that a request
- * learns every problem at once, not one per try. The aggregates keep enforcing them: this only
- * reports them earlier, all together. The spreadsheet import checks each row with it too.
+ * learns every problem at once, not one per try. The aggregates keep enforcing them: the rules a
+ * command alone can break are written once, in {@link RecommendationRules}, and this only reports
+ * them earlier, all together. The spreadsheet import checks each row with it too.
  */
 @Component
 public class RequestRules implements Validator {
@@ -37,25 +35,15 @@ public class RequestRules implements Validator {
         List<Problem> problems = new ArrayList<>();
         if (request instanceof IssueRequest r) {
             date(problems, "issuedOn", r.issuedOn());
-            if (r.issuedOn() != null && r.responseDueOn() != null && r.responseDueOn().isBefore(r.issuedOn())) {
-                problems.add(Problem.of("responseDueOn", ProblemCode.RESPONSE_DUE_BEFORE_ISSUED));
-            }
-            if (r.addresseeAuthorityIds() != null
-                    && new LinkedHashSet<>(r.addresseeAuthorityIds()).size() != r.addresseeAuthorityIds().size()) {
-                problems.add(Problem.of("addresseeAuthorityIds", ProblemCode.AUTHORITY_LISTED_TWICE));
-            }
-            if (r.scope() == Scope.PLACE_SPECIFIC && r.placeId() == null) {
-                problems.add(Problem.of("placeId", ProblemCode.PLACE_REQUIRED));
-            }
+            problems.addAll(RecommendationRules.issue(r.issuedOn(), r.responseDueOn(), r.addresseeAuthorityIds(),
+                    r.scope(), r.placeId()));
         } else if (request instanceof ResponseRequest r) {
             date(problems, "receivedOn", r.receivedOn());
         } else if (request instanceof ActionPlanRequest r) {
             date(problems, "filedOn", r.filedOn());
-            for (int i = 0; r.measures() != null && i < r.measures().size(); i++) {
-                MeasureRequest m = r.measures().get(i);
-                if (m != null && m.targetDate() != null && r.filedOn() != null && m.targetDate().isBefore(r.filedOn())) {
-                    problems.add(Problem.of("measures[" + i + "].targetDate", ProblemCode.TARGET_BEFORE_FILED));
-                }
+            if (r.measures() != null) {
+                problems.addAll(RecommendationRules.actionPlan(r.filedOn(),
+                        r.measures().stream().map(m -> m == null ? null : m.targetDate()).toList()));
             }
         } else if (request instanceof FollowUpVisitRequest r) {
             date(problems, "visitedOn", r.visitedOn());
@@ -69,9 +57,7 @@ public class RequestRules implements Validator {
             date(problems, "reiteratedOn", r.reiteratedOn());
         } else if (request instanceof WithdrawalRequest r) {
             date(problems, "withdrawnOn", r.withdrawnOn());
-            if (r.reason() != null && (r.reason() == WithdrawalReason.SUPERSEDED) != (r.supersededBy() != null)) {
-                problems.add(Problem.of("supersededBy", ProblemCode.SUPERSEDED_BY_MISMATCH));
-            }
+            problems.addAll(RecommendationRules.withdrawal(r.reason(), r.supersededBy()));
         } else if (request instanceof ReopeningRequest r) {
             date(problems, "reopenedOn", r.reopenedOn());
         }
