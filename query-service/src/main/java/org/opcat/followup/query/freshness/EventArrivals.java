@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Wakes the read-model processor as soon as command-service (another JVM) commits events, instead
  * of leaving it to find them on its next look. The event table announces every committed INSERT on
- * channel {@value #CHANNEL} (event-store migration V2026_12_04_02); this bean listens on a
+ * channel {@value #CHANNEL} (event-store migration V2026_12_04_04); this bean listens on a
  * connection of its own, outside the pool, so that listening never takes a connection from queries.
  *
  * <p>Waking uses the hook Axon's pooled processor has for it: the "events available" callback of
