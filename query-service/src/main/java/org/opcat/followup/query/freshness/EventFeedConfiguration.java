@@ -1,7 +1,5 @@
 package org.opcat.followup.query.freshness;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -15,17 +13,17 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.serialization.Serializer;
 import org.opcat.followup.query.processing.QuarantiningEventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The embedded event store the read-model processor reads from, declared here instead of by Axon's
- * auto-configuration for one reason: its fetch delay. Events written by command-service (another
- * JVM) are only seen by polling, and Axon polls every second by default; we poll every
- * {@code followup.freshness.fetch-delay} (50 ms by default: one indexed query on the event table).
- * Declaring the EventStore switches off Axon's JDBC storage-engine bean too, so that one is here,
- * built as Axon builds it. {@link PromptEventStore} explains the other half of the latency.
+ * auto-configuration for one setting: {@code optimizeEventConsumption(false)}. Every stream then
+ * reads the event table itself when asked, so when {@link EventArrivals} wakes the processor after
+ * command-service (another JVM) committed, the processor's next look finds the events at once;
+ * with Axon's default the streams read a cache that a separate thread fills only every fetch delay
+ * (docs/adr/freshness-listen-notify.md). Declaring the EventStore switches off Axon's JDBC
+ * storage-engine bean too, so that one is here, built as Axon builds it.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventFeedConfiguration {
@@ -58,13 +56,12 @@ public class EventFeedConfiguration {
 
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-            org.axonframework.config.Configuration configuration,
-            @Value("${followup.freshness.fetch-delay:50ms}") Duration fetchDelay) {
-        return new PromptEventStore(EmbeddedEventStore.builder()
+            org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .timeUnit(TimeUnit.MILLISECONDS)
-                .fetchDelay(fetchDelay.toMillis()));
+                .optimizeEventConsumption(false)
+                .build();
     }
 }

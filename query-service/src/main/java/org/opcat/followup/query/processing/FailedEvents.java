@@ -63,6 +63,24 @@ public class FailedEvents {
                         rs.getTimestamp(10).toInstant()), limit);
     }
 
+    /**
+     * The rows of one aggregate, oldest position first, locked until the caller's transaction ends:
+     * the processor parks that aggregate's new events meanwhile instead of applying them.
+     */
+    public List<Row> lockAggregate(String aggregateId) {
+        return jdbc.query("SELECT global_index, event_id, aggregate_id, sequence_number, payload_type, outcome,"
+                        + " error_class, error_message, node, recorded_at FROM " + TABLE
+                        + " WHERE aggregate_id = ? ORDER BY global_index FOR UPDATE",
+                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), (Long) rs.getObject(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant()), aggregateId);
+    }
+
+    /** Forgets the aggregate's failed and parked events: its new events are applied again. */
+    public int evict(String aggregateId) {
+        return jdbc.update("DELETE FROM " + TABLE + " WHERE aggregate_id = ?", aggregateId);
+    }
+
     /** A row of query.failed_event as GET /api/admin/failed-events shows it. */
     public record Row(long globalIndex, String eventId, String aggregateId, Long sequenceNumber, String payloadType,
             String outcome, String errorClass, String errorMessage, String node, java.time.Instant recordedAt) {

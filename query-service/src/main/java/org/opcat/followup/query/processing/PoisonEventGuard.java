@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * back: no projector keeps half of that event. Axon then retries the batch; this time the event's
  * aggregate is parked, so the event and every later one of that aggregate are recorded as PARKED
  * and skipped, while other aggregates go on. The aggregate's read models stay at the last state
- * that was built consistently, and health reports DEGRADED until a replay (after a fix) succeeds.
+ * that was built consistently, and health reports DEGRADED until, after a fix, a replay or a retry
+ * of the aggregate ({@link FailedEventsController}) succeeds, or an administrator evicts its events.
+ *
+ * <p>Why this and not Axon's dead-letter queue: docs/adr/failed-events-not-axon-dlq.md.
  *
  * <p>Rows are written per batch ({@link ReadModelWrites}); when the database refuses a batch's rows
  * only as they are written, the batch is retried event by event, each event's rows written inside

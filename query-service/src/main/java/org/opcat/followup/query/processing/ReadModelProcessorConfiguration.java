@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.opcat.followup.query.ReadModels;
+import org.opcat.followup.query.freshness.EventArrivals;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,12 +52,14 @@ public class ReadModelProcessorConfiguration {
 
     @Bean
     public ConfigurerModule readModelProcessorRegistration(ProcessingSettings settings, ProcessorThreads threads,
-            FailedEvents failedEvents, RetriedEvents retriedEvents, SegmentShare segmentShare, ReadModelWrites writes) {
+            FailedEvents failedEvents, RetriedEvents retriedEvents, SegmentShare segmentShare, ReadModelWrites writes,
+            EventArrivals arrivals) {
         String name = ReadModels.PROCESSING_GROUP;
         PoisonEventGuard poisonEventGuard = new PoisonEventGuard(failedEvents, retriedEvents, writes);
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessor(name,
-                        org.axonframework.config.Configuration::eventStore,
+                        // The event store's streams, announcing commits of other JVMs (EventArrivals).
+                        config -> arrivals.announcing(config.eventStore()),
                         (config, builder) -> builder
                                 .initialSegmentCount(settings.segments())
                                 .maxSegmentProvider(segmentShare)

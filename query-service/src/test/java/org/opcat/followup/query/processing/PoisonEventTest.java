@@ -171,6 +171,74 @@ class PoisonEventTest {
                 .contains(corrupt.toString(), unknownType.toString(), badMetadata.toString());
     }
 
+    /**
+     * Short of a replay, an administrator retries an aggregate's failed and parked events (after a
+     * fix) or evicts them. Leaves no row behind, so the test above sees the table as it left it.
+     */
+    @Test
+    void an_administrator_retries_or_evicts_the_failed_events_of_an_aggregate() {
+        troubled.fixed = false;
+        UUID retried = UUID.randomUUID();
+        UUID evicted = UUID.randomUUID();
+        events.recommendation(retried).then(issued(retried, TroubledProjector.POISON), "t", RECORDED)
+                .then(response(retried), "t", RECORDED);
+        events.recommendation(evicted).then(issued(evicted, TroubledProjector.POISON), "t", RECORDED)
+                .then(response(evicted), "t", RECORDED);
+        Await.until("both aggregates parked", Duration.ofSeconds(30),
+                () -> rowsOf(retried).size() == 2 && rowsOf(evicted).size() == 2);
+        try {
+            // Not fixed yet: the retry fails again, keeps nothing, and the events stay parked.
+            Map<?, ?> again = http.postForObject("/api/admin/failed-events/{id}/retry", null, Map.class, retried);
+            assertThat(again.get("applied")).isEqualTo(false);
+            assertThat(again.get("errorClass")).isEqualTo(IllegalStateException.class.getName());
+            assertThat(rowsOf(retried)).containsExactly("0 FAILED", "1 PARKED");
+            assertThat(summaryIds()).doesNotContain(retried);
+
+            troubled.fixed = true;
+            Map<?, ?> applied = http.postForObject("/api/admin/failed-events/{id}/retry", null, Map.class, retried);
+            assertThat(applied.get("applied")).isEqualTo(true);
+            assertThat(applied.get("appliedEvents")).isEqualTo(2);
+            assertThat(rowsOf(retried)).isEmpty();
+            assertThat(summaryVersion(retried)).isEqualTo(1);
+            // No longer parked: its next event is applied as any other.
+            events.appendAsAnotherProcess("Recommendation", retried, 2, response(retried), "t", RECORDED);
+            Await.until("the retried aggregate's next event applied", Duration.ofSeconds(30),
+                    () -> Long.valueOf(2).equals(summaryVersion(retried)));
+            assertThat(rowsOf(retried)).isEmpty();
+
+            // Evicted: the rows go, the events are not applied (a replay would apply them).
+            assertThat(http.exchange("/api/admin/failed-events/{id}", org.springframework.http.HttpMethod.DELETE, null,
+                    String.class, evicted).getStatusCode().value()).isEqualTo(204);
+            assertThat(rowsOf(evicted)).isEmpty();
+            assertThat(summaryIds()).doesNotContain(evicted);
+
+            // Nothing recorded for an aggregate: 404, as a problem.
+            UUID nothing = UUID.randomUUID();
+            var unknownRetry = http.postForEntity("/api/admin/failed-events/{id}/retry", null, String.class, nothing);
+            assertThat(unknownRetry.getStatusCode().value()).isEqualTo(404);
+            assertThat(unknownRetry.getHeaders().getContentType())
+                    .isEqualTo(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(http.exchange("/api/admin/failed-events/{id}", org.springframework.http.HttpMethod.DELETE, null,
+                    String.class, evicted).getStatusCode().value()).isEqualTo(404);
+            // Only administrators.
+            assertThat(http.withBasicAuth("analyst", "analyst-demo").postForEntity(
+                    "/api/admin/failed-events/{id}/retry", null, String.class, nothing).getStatusCode().value())
+                    .isEqualTo(403);
+        } finally {
+            troubled.fixed = false;
+        }
+    }
+
+    private List<String> rowsOf(UUID aggregate) {
+        return jdbc.queryForList("SELECT sequence_number || ' ' || outcome FROM query.failed_event"
+                + " WHERE aggregate_id = ? ORDER BY global_index", String.class, aggregate.toString());
+    }
+
+    private Long summaryVersion(UUID id) {
+        return jdbc.queryForList("SELECT version FROM query.recommendation_summary WHERE recommendation_id = ?",
+                Long.class, id).stream().findFirst().orElse(null);
+    }
+
     private Set<UUID> summaryIds() {
         return Set.copyOf(jdbc.queryForList("SELECT recommendation_id FROM query.recommendation_summary", UUID.class));
     }
