@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
 /**
  * Wakes the read-model processor as soon as command-service (another JVM) commits events, instead
  * of leaving it to find them on its next look. The event table announces every committed INSERT on
- * channel {@value #CHANNEL} (event-store migration V2026_12_04_04); this bean listens on a
+ * channel {@value #CHANNEL} (event-store migration V2026_12_04_05); this bean listens on a
  * connection of its own, outside the pool, so that listening never takes a connection from queries.
  *
  * <p>Waking uses the hook Axon's pooled processor has for it: the "events available" callback of
  * its stream ({@link #announcing}). With it, the coordinator runs at once on a notification; without
  * one (Axon's embedded streams offer none) it looks again only every 500 ms, on a timer nothing can
- * cut short (docs/adr/freshness-listen-notify.md).
+ * cut short (docs/adr/0007-freshness-listen-notify.md).
  *
  * <p>If the connection is lost, it is opened again with a growing pause; meanwhile, and for a
  * notification lost with it, the coordinator still looks on its own every token-claim interval.

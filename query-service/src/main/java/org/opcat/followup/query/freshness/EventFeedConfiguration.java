@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
  * reads the event table itself when asked, so when {@link EventArrivals} wakes the processor after
  * command-service (another JVM) committed, the processor's next look finds the events at once;
  * with Axon's default the streams read a cache that a separate thread fills only every fetch delay
- * (docs/adr/freshness-listen-notify.md). Declaring the EventStore switches off Axon's JDBC
+ * (docs/adr/0007-freshness-listen-notify.md). Declaring the EventStore switches off Axon's JDBC
  * storage-engine bean too, so that one is here, built as Axon builds it.
  */
 @Configuration(proxyBeanMethods = false)

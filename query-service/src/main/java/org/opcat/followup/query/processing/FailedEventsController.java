@@ -68,6 +68,10 @@ public class FailedEventsController {
         return failedEvents.list(Math.max(1, Math.min(limit, MAX_LIMIT)));
     }
 
+    @Operation(operationId = "retryFailedEvents", summary = "Retry one aggregate's failed events",
+            description = "ADMIN. Runs the aggregate's failed and parked events through the read models' handlers "
+            + "again, in one transaction; if one fails again nothing is kept and they stay parked. 404 when the "
+            + "aggregate has none.")
     @PostMapping("/api/admin/failed-events/{aggregateId}/retry")
     public Retry retry(@PathVariable String aggregateId) {
         EventHandlerInvoker handlers = readModels.processor().eventHandlerInvoker();
@@ -99,6 +103,9 @@ public class FailedEventsController {
         }
     }
 
+    @Operation(operationId = "evictFailedEvents", summary = "Evict one aggregate's failed events",
+            description = "ADMIN. Forgets the aggregate's failed and parked events without applying them (a replay "
+            + "would apply them again). 404 when the aggregate has none.")
     @DeleteMapping("/api/admin/failed-events/{aggregateId}")
     public ResponseEntity<Void> evict(@PathVariable String aggregateId) {
         int removed = failedEvents.evict(aggregateId);

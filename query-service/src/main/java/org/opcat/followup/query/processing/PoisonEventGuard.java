@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * that was built consistently, and health reports DEGRADED until, after a fix, a replay or a retry
  * of the aggregate ({@link FailedEventsController}) succeeds, or an administrator evicts its events.
  *
- * <p>Why this and not Axon's dead-letter queue: docs/adr/failed-events-not-axon-dlq.md.
+ * <p>Why this and not Axon's dead-letter queue: docs/adr/0008-failed-events-not-axon-dlq.md.
  *
  * <p>Rows are written per batch ({@link ReadModelWrites}); when the database refuses a batch's rows
  * only as they are written, the batch is retried event by event, each event's rows written inside

@@ -1,7 +1,7 @@
 -- Readers learn of new events at once instead of polling for them: every INSERT statement on the
 -- event table sends a notification on channel events_appended, which PostgreSQL delivers to every
 -- listening session when (and only if) the inserting transaction commits. query-service listens and
--- wakes its read-model processor (docs/adr/freshness-listen-notify.md); a reader that
+-- wakes its read-model processor (docs/adr/0007-freshness-listen-notify.md); a reader that
 -- does not listen still finds the events by its own polling.
 --
 -- Statement-level, once per INSERT rather than once per row, and without a payload: the listener
