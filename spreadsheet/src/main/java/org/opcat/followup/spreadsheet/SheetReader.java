@@ -194,6 +194,10 @@ public final class SheetReader {
         while (worksheets.hasNext()) {
             try (InputStream data = worksheets.next()) {
                 String name = worksheets.getSheetName();
+                if (AllowedValues.isSheet(name)) {
+                    // the template's list of allowed values: the drop-downs' source, no rows to import
+                    continue;
+                }
                 Optional<Sheet> sheet = Sheet.named(name);
                 if (sheet.isEmpty()) {
                     problems.add(new CellProblem(name, null, null, "unknown sheet " + name + ": the layout has "

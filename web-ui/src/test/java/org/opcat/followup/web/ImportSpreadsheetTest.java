@@ -116,6 +116,20 @@ class ImportSpreadsheetTest {
         // A reload of the outcome does not import again: the form is back.
         admin.open("/imports/done");
         assertThat(admin.all(By.id("import-form"))).hasSize(1);
+
+        // The same file again: every row is already stored, so there is nothing to confirm; the
+        // report is shown after a redirect, with no CSRF token in the address.
+        admin.find(By.id("import-file")).sendKeys(workbook.toString());
+        admin.find(By.cssSelector("#import-form button[type=submit]")).click();
+        admin.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("report-heading")));
+        assertThat(admin.driver.getCurrentUrl()).endsWith("/imports/checked").doesNotContain("_csrf");
+        assertThat(admin.find(By.cssSelector(".import-report .lead")).getText()).contains("already stored");
+        assertThat(admin.all(By.id("confirm-import"))).isEmpty();
+
+        // The English and the Chinese template are two files.
+        assertThat(disposition(admin, "/imports/template.xlsx?headers=en")).contains("workbook-template-en.xlsx");
+        assertThat(disposition(admin, "/imports/template.xlsx?headers=zh")).contains("workbook-template-zh.xlsx");
+        assertThat(disposition(admin, "/imports/template.csv?sheet=responses&headers=zh")).contains("responses-template-zh.csv");
     }
 
     @Test
@@ -140,8 +154,8 @@ class ImportSpreadsheetTest {
             assertThat(chinese.find(By.cssSelector(".notice.error")).getText()).contains("未存储任何内容");
             List<WebElement> problems = chinese.all(By.cssSelector("table.problems tbody tr"));
             assertThat(problems).extracting(WebElement::getText)
-                    .anySatisfy(text -> assertThat(text).startsWith("建议 2 提出日期（issuedOn）").contains("2025年13月40日"))
-                    .anySatisfy(text -> assertThat(text).startsWith("建议 3 致送机关（addressees）").contains("不存在的机关" + run));
+                    .anySatisfy(text -> assertThat(text).startsWith("建议 2 提出日期").contains("2025年13月40日"))
+                    .anySatisfy(text -> assertThat(text).startsWith("建议 3 致送机关").contains("不存在的机关" + run));
             assertThat(chinese.all(By.id("confirm-import"))).isEmpty();
             // The unknown authority is listed for an administrator to register; an analyst may not have the import do it.
             assertThat(chinese.find(By.cssSelector(".registered")).getText()).contains("登记册中没有", "不存在的机关" + run)
@@ -281,6 +295,13 @@ class ImportSpreadsheetTest {
         // and the analyst is
         browser.open("/recommendations");
         assertThat(browser.all(By.linkText("Import spreadsheet"))).hasSize(1);
+    }
+
+    private static String disposition(Browser in, String path) {
+        return (String) ((JavascriptExecutor) in.driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => done(r.headers.get('content-disposition'))).catch(e => done('failed: ' + e));
+                """, path);
     }
 
     private static String fetchText(Browser in, String path) {

@@ -216,6 +216,10 @@ class ImportController {
             error.put("column", p.column());
             error.put("field", p.column());
             error.put("message", p.message());
+            if (p.code() != null) {
+                error.put("code", p.code());
+                error.put("args", p.args());
+            }
             return error;
         }).toList();
     }

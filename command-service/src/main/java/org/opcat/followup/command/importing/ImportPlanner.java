@@ -155,7 +155,7 @@ class ImportPlanner {
             // Themes as the REST API stores them: lower-case tags, repeats dropped (RecommendationController).
             List<String> themes = List.copyOf(new LinkedHashSet<>(r.list("themes").stream()
                     .map(t -> t.toLowerCase(Locale.ROOT)).toList()));
-            IssueRequest request = new IssueRequest(null, reference, r.text("title"), r.text("text"), r.text("language"),
+            IssueRequest request = new IssueRequest(null, reference, r.text("title"), r.text("text"), r.language("language"),
                     issuedOn, new SourceRequest(sourceKind, r.text("documentReference")), placeId, addressees, themes,
                     scope, priority, r.list("standards"), responseDueOn, confidential);
             boolean valid = validate(r, request, ISSUE_COLUMNS);
@@ -382,17 +382,15 @@ class ImportPlanner {
          */
         private boolean validate(RowReading r, Object request, Map<String, String> columns, List<SheetRow> rows) {
             Set<ConstraintViolation<Object>> violations = validator.validate(request);
-            Map<String, String> found = new LinkedHashMap<>();
+            Map<String, Problem> found = new LinkedHashMap<>();
             for (ConstraintViolation<Object> violation : violations) {
                 String path = violation.getPropertyPath().toString();
                 Problem problem = Violations.problem(path, violation);
-                // A blank cell is what a spreadsheet user sees, not a null. The report is in English
-                // whatever the request's language, as the reading of its cells is.
-                found.putIfAbsent(path, (problem.code() == ProblemCode.NOT_NULL ? Problem.of(path, ProblemCode.NOT_BLANK)
-                        : problem).message(Locale.ENGLISH));
+                // A blank cell is what a spreadsheet user sees, not a null.
+                found.putIfAbsent(path, problem.code() == ProblemCode.NOT_NULL ? Problem.of(path, ProblemCode.NOT_BLANK) : problem);
             }
-            rules.problems(request).forEach(p -> found.putIfAbsent(p.field(), p.message(Locale.ENGLISH)));
-            for (Map.Entry<String, String> problem : found.entrySet()) {
+            rules.problems(request).forEach(p -> found.putIfAbsent(p.field(), p));
+            for (Map.Entry<String, Problem> problem : found.entrySet()) {
                 String path = problem.getKey();
                 SheetRow at = r.row();
                 String field = path;
@@ -409,7 +407,11 @@ class ImportPlanner {
                 boolean reported = problems.stream().anyMatch(p -> p.row() != null && p.row() == where.row()
                         && col.equals(p.column()) && p.sheet().equals(where.sheet().key()));
                 if (!reported) {
-                    problems.add(new CellProblem(where.sheet().key(), where.row(), column, problem.getValue()));
+                    // The report's text is in English whatever the request's language, as the reading
+                    // of its cells is; its code and arguments let a client word it for its reader.
+                    Problem p = problem.getValue();
+                    problems.add(new CellProblem(where.sheet().key(), where.row(), column, p.message(Locale.ENGLISH),
+                            p.code().code(), p.args()));
                 }
             }
             return found.isEmpty();

@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opcat.followup.command.http.PlainTextOnly;
+import org.opcat.followup.spreadsheet.AllowedValues;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.SheetRow;
 
@@ -32,7 +34,7 @@ final class RowReading {
         this.problems = problems;
         for (var cell : row.cells().entrySet()) {
             if (cell.getValue() != null && !PlainTextOnly.isPlainText(cell.getValue())) {
-                problem(cell.getKey(), "control characters and broken Unicode are not accepted");
+                problem(cell.getKey(), "control characters and broken Unicode are not accepted", "invalid", Map.of());
             }
         }
     }
@@ -47,8 +49,13 @@ final class RowReading {
     }
 
     void problem(String column, String message) {
+        problem(column, message, null, Map.of());
+    }
+
+    /** With the problem's code and arguments (docs/problems.md), for a client to word it in its reader's language. */
+    void problem(String column, String message, String code, Map<String, Object> args) {
         found++;
-        problems.add(new CellProblem(row.sheet().key(), row.row(), column, message));
+        problems.add(new CellProblem(row.sheet().key(), row.row(), column, message, code, args));
     }
 
     String text(String column) {
@@ -72,24 +79,38 @@ final class RowReading {
                 // falls through to the problem below: 2026-02-30 is no date
             }
         }
-        problem(column, "not a date: " + value + " (write 2026-03-01)");
+        problem(column, "not a date: " + value + " (write 2026-03-01)", "not-a-date", Map.of("value", value));
         return null;
     }
 
+    /**
+     * A choice by its code or by its label in English or Chinese, as the web interface shows it
+     * ({@code 查访报告}, {@code Visit report}, {@code VISIT_REPORT}).
+     */
     <E extends Enum<E>> E choice(String column, Class<E> type) {
         String value = row.value(column);
         if (value == null) {
             return null;
         }
-        String name = Normalizer.normalize(value, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT)
+        String name = Normalizer.normalize(AllowedValues.code(column, value).orElse(value), Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT)
                 .replaceAll("[\\s\\-]+", "_");
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(name)) {
                 return constant;
             }
         }
-        problem(column, "must be one of " + Arrays.toString(type.getEnumConstants()) + ", not " + value);
+        List<String> allowed = AllowedValues.of(column).isEmpty()
+                ? Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()
+                : AllowedValues.of(column).stream().map(AllowedValues.Value::code).toList();
+        problem(column, "must be one of " + allowed + " (or their English or Chinese names), not " + value, "not-one-of-values",
+                Map.of("value", value, "allowed", allowed));
         return null;
+    }
+
+    /** A language by its tag or its name in English or Chinese ({@code 中文}, {@code Chinese}, {@code zh}). */
+    String language(String column) {
+        String value = row.value(column);
+        return value == null ? null : AllowedValues.code(column, value).orElse(value);
     }
 
     /** Blank is no. */
@@ -103,7 +124,7 @@ final class RowReading {
             return true;
         }
         if (!NO.contains(lower)) {
-            problem(column, "must be true or false (是/否), not " + value);
+            problem(column, "must be true or false (是/否), not " + value, "not-a-boolean", Map.of("value", value));
         }
         return false;
     }

@@ -62,6 +62,24 @@ class ImportTest {
     }
 
     @Test
+    void choicesAreReadByTheirEnglishOrChineseLabelsAndAWrongOneIsReportedByCodeWithTheAllowedValues() {
+        api.registerAuthority("Labels Ministry", "MINISTRY", null);
+        String file = HEADER
+                + "LAB-1,标题,正文,中文,2025-03-01,查访报告,,,Labels Ministry,,系统性（不针对特定场所）,高,,,否\n"
+                + "LAB-2,Title,Text,English,2025-03-01,Visit report,,,Labels Ministry,,Systemic (no single place),Urgent,,,yes\n"
+                + "LAB-3,Title,Text,en,2025-03-01,某种报告,,,Labels Ministry,,SYSTEMIC,HIGH,,,也许\n";
+        Answer answer = Uploads.csv(api, "dryRun=true", file);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        List<String> problems = new ArrayList<>();
+        answer.json().get("errors").forEach(e -> problems.add(e.get("row").asInt() + ":" + e.get("column").asText() + ":"
+                + e.path("code").asText()));
+        assertThat(problems).containsExactly("4:sourceKind:not-one-of-values", "4:confidential:not-a-boolean");
+        var sourceKind = answer.json().get("errors").get(0);
+        assertThat(sourceKind.get("args").get("value").asText()).isEqualTo("某种报告");
+        assertThat(sourceKind.get("args").get("allowed").toString()).contains("VISIT_REPORT", "SPT_REPORT");
+    }
+
+    @Test
     void aRuleOfTheAggregateIsReportedAtItsRowAndTheWholeFileIsRefused() {
         api.registerAuthority("Ombudsman Office", "OTHER", null);
         api.registerAuthority("Prison Service", "DETENTION_ADMINISTRATION", null);
@@ -241,8 +259,10 @@ class ImportTest {
         assertThat(responses.body()).startsWith("\uFEFFreference,authority,receivedOn");
         byte[] xlsx = api.getBytes("/api/imports/template.xlsx?lang=zh");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
+            // The four sheets of the layout, and the allowed values of the choice columns.
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
             assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("建议");
+            assertThat(workbook.getSheetAt(4).getSheetName()).isEqualTo("可用值");
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("编号");
         }
     }

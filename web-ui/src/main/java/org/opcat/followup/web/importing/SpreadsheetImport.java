@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.opcat.followup.web.recommendations.Vocabulary;
 import org.opcat.followup.web.relay.ApiRefusal;
 import org.opcat.followup.web.relay.SpreadsheetImports;
 import org.opcat.followup.web.signin.SignedInUser;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,29 @@ class SpreadsheetImport {
     /** The layout's sheets, as command-service names them; a CSV file is one of them. */
     static final List<String> SHEETS = List.of("recommendations", "responses", "action-plans", "follow-up-visits");
 
+    /**
+     * The choice columns and the bundle keys of their values, for the page's list of what a cell
+     * may hold (the import takes the code or the label in English or Chinese).
+     */
+    static final List<AllowedColumn> ALLOWED_VALUES = List.of(
+            new AllowedColumn("import.column.recommendations.language", prefixed("language.", Vocabulary.LANGUAGES)),
+            new AllowedColumn("import.column.recommendations.sourceKind", prefixed("sourceKind.", Vocabulary.SOURCE_KINDS)),
+            new AllowedColumn("import.column.recommendations.scope", prefixed("scope.", Vocabulary.SCOPES)),
+            new AllowedColumn("import.column.recommendations.priority", prefixed("priority.", Vocabulary.PRIORITIES)),
+            new AllowedColumn("import.column.recommendations.confidential", List.of("import.yes", "import.no")),
+            new AllowedColumn("import.column.responses.channel", prefixed("channel.", Vocabulary.CHANNELS)),
+            new AllowedColumn("import.column.responses.position", prefixed("position.", Vocabulary.POSITIONS)),
+            new AllowedColumn("import.column.follow-up-visits.assessedStatus",
+                    prefixed("status.", Vocabulary.STATUSES.subList(1, Vocabulary.STATUSES.size()))));
+
+    /** A choice column (its label's key) and its values' labels' keys. */
+    record AllowedColumn(String column, List<String> values) {
+    }
+
+    private static List<String> prefixed(String prefix, List<String> codes) {
+        return codes.stream().map(c -> prefix + c).toList();
+    }
+
     private final SpreadsheetImports imports;
     private final PendingUploads pending;
 
@@ -48,7 +73,8 @@ class SpreadsheetImport {
 
     @GetMapping
     String form(Model model) {
-        return page(model, new Choices(false, "recommendations"));
+        Choices choices = (Choices) model.getAttribute("choices");
+        return page(model, choices == null ? new Choices(false, "recommendations") : choices);
     }
 
     @PostMapping
@@ -56,28 +82,41 @@ class SpreadsheetImport {
             @RequestParam(defaultValue = "false") boolean createMissing,
             @RequestParam(defaultValue = "recommendations") String sheet,
             @RequestParam(required = false) String importId,
-            @AuthenticationPrincipal SignedInUser user, Model model) throws IOException {
+            @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) throws IOException {
         // Registering is an administrator's (command-service refuses it to analysts); the form offers it to them only.
         Choices choices = new Choices(createMissing && user.administers(), SHEETS.contains(sheet) ? sheet : "recommendations");
+        // Whatever the check says is shown after a redirect (POST, redirect, GET): the address then
+        // holds no CSRF token (the form's action carries one, see import.html), and a reload
+        // shows the form instead of sending the file again.
+        redirect.addFlashAttribute("choices", choices);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileProblem", "import.noFile");
-            return page(model, choices);
+            redirect.addFlashAttribute("fileProblem", "import.noFile");
+            return "redirect:/imports";
         }
         String fileName = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         byte[] content = file.getBytes();
         UUID id = freshId(importId);
         String csvSheet = isCsv(fileName) ? choices.sheet() : null;
-        model.addAttribute("fileName", fileName);
+        redirect.addFlashAttribute("fileName", fileName);
         try {
             Map<String, Object> report = imports.send(id, wireName(fileName), content, true, choices.createMissing(), csvSheet);
             pending.keep(id, user.username(), fileName, content, choices.createMissing(), csvSheet);
-            model.addAttribute("importId", id);
-            model.addAttribute("report", report);
-            model.addAttribute("rowCount", rowCount(report));
-            return page(model, choices);
+            redirect.addFlashAttribute("importId", id);
+            redirect.addFlashAttribute("report", report);
+            redirect.addFlashAttribute("rowCount", rowCount(report));
         } catch (ApiRefusal refusal) {
-            return refused(refusal, model, choices);
+            refusedAfterRedirect(refusal, redirect);
         }
+        return "redirect:/imports/checked";
+    }
+
+    /** The check's report (or its problems), shown once: a reload shows the empty form. */
+    @GetMapping("/checked")
+    String checked(Model model) {
+        if (!model.containsAttribute("report") && !model.containsAttribute("refusal")) {
+            return "redirect:/imports";
+        }
+        return page(model, (Choices) model.getAttribute("choices"));
     }
 
     @PostMapping("/{importId}/confirm")
@@ -139,7 +178,7 @@ class SpreadsheetImport {
      */
     @GetMapping("/template.xlsx")
     ResponseEntity<byte[]> workbookTemplate(@RequestParam(defaultValue = "en") String headers) {
-        return download(imports.template("xlsx", null, language(headers)));
+        return download(imports.template("xlsx", null, language(headers)), "workbook-template-" + language(headers) + ".xlsx");
     }
 
     @GetMapping("/template.csv")
@@ -148,7 +187,7 @@ class SpreadsheetImport {
         if (!SHEETS.contains(sheet)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return download(imports.template("csv", sheet, language(headers)));
+        return download(imports.template("csv", sheet, language(headers)), sheet + "-template-" + language(headers) + ".csv");
     }
 
     /**
@@ -168,11 +207,29 @@ class SpreadsheetImport {
         return page(model, choices);
     }
 
+    private static void refusedAfterRedirect(ApiRefusal refusal, RedirectAttributes redirect) {
+        if (refusal.status() >= 500 || refusal.status() == 401 || refusal.status() == 403) {
+            throw refusal;
+        }
+        Object errors = refusal.problem().get("errors");
+        redirect.addFlashAttribute("refusal", refusal.detail());
+        redirect.addFlashAttribute("problems", errors instanceof List<?> list ? list : List.of());
+        Object missing = refusal.problem().get("missing");
+        if (missing != null) {
+            redirect.addFlashAttribute("missing", missing);
+        }
+        redirect.addFlashAttribute("interrupted", refusal.status() == 409);
+    }
+
     static String page(Model model, Choices choices) {
+        if (choices == null) {
+            choices = new Choices(false, "recommendations");
+        }
         model.addAttribute("choices", choices);
         model.addAttribute("sheets", SHEETS);
         model.addAttribute("newImportId", UUID.randomUUID());
         model.addAttribute("pagePath", "/imports");
+        model.addAttribute("allowedValues", ALLOWED_VALUES);
         return "import";
     }
 
@@ -209,17 +266,15 @@ class SpreadsheetImport {
         return "zh".equals(lang) ? "zh" : "en";
     }
 
-    private static ResponseEntity<byte[]> download(ResponseEntity<byte[]> fromService) {
+    /** The file named by its headers' language: the English and the Chinese template of a sheet are two files. */
+    private static ResponseEntity<byte[]> download(ResponseEntity<byte[]> fromService, String fileName) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(fromService.getHeaders().getContentType());
-        String disposition = fromService.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
-        if (disposition != null) {
-            headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
-        }
+        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName).build());
         return new ResponseEntity<>(fromService.getBody(), headers, HttpStatus.OK);
     }
 
     /** What the form shows chosen. */
-    record Choices(boolean createMissing, String sheet) {
+    record Choices(boolean createMissing, String sheet) implements java.io.Serializable {
     }
 }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.opcat.followup.web.language.ProblemWording;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * A service said no: its problem+json answer (RFC 9457), with the field problems by field name
  * ({@code receivedOn}, {@code measures[1].targetDate}) so a form can show each beside its field.
+ * Its texts are this interface's own wording of each problem's {@code code} in the page's language
+ * (the service's text only for a code the interface does not know).
  */
 public class ApiRefusal extends RuntimeException {
 
@@ -36,7 +39,7 @@ public class ApiRefusal extends RuntimeException {
         this.problem = problem;
     }
 
-    static void raise(HttpRequest request, ClientHttpResponse response) throws IOException {
+    static void raise(HttpRequest request, ClientHttpResponse response, ProblemWording wording) throws IOException {
         int status = response.getStatusCode().value();
         String detail = response.getStatusText();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -52,14 +55,29 @@ public class ApiRefusal extends RuntimeException {
                 detail = problem.get("title").asText();
             }
             if (problem != null && problem.has("errors")) {
+                StringBuilder all = new StringBuilder();
                 for (JsonNode error : problem.get("errors")) {
-                    fields.merge(error.path("field").asText(""), error.path("message").asText(""), (a, b) -> a + "; " + b);
+                    String field = error.path("field").asText("");
+                    String message = wording.word(error.path("code").asText(null), arguments(error), error.path("message").asText(""));
+                    fields.merge(field, message, (a, b) -> a + "; " + b);
+                    all.append(all.isEmpty() ? "" : "; ").append(wording.field(field)).append(": ").append(message);
                 }
+                if ("invalid-fields".equals(problem.path("code").asText())) {
+                    detail = all.toString();
+                }
+            }
+            if (problem != null && !"invalid-fields".equals(problem.path("code").asText())) {
+                detail = wording.word(problem.path("code").asText(null), arguments(problem), detail);
             }
         } catch (IOException notJson) {
             // not problem+json (a proxy's page, say): the status line is all there is
         }
         throw new ApiRefusal(status, detail, fields, whole);
+    }
+
+    private static Map<String, Object> arguments(JsonNode problem) {
+        JsonNode args = problem.path("args");
+        return args.isObject() ? JSON.convertValue(args, PROBLEM) : Map.of();
     }
 
     public int status() {

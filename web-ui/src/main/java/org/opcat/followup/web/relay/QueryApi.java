@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.opcat.followup.web.language.ProblemWording;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +25,11 @@ public class QueryApi {
     };
 
     private final RestClient client;
+    private final ProblemWording wording;
 
-    QueryApi(RestClient client) {
+    QueryApi(RestClient client, ProblemWording wording) {
         this.client = client;
+        this.wording = wording;
     }
 
     public Map<String, Object> object(Function<UriBuilder, URI> uri) {
@@ -66,7 +69,7 @@ public class QueryApi {
         return client.get().uri(uri).exchange((request, response) -> {
             if (response.getStatusCode().isError()) {
                 try (response) {
-                    ApiRefusal.raise(request, response);
+                    ApiRefusal.raise(request, response, wording);
                 }
             }
             return new Relay(response);

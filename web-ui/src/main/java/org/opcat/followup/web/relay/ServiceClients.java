@@ -3,6 +3,7 @@ package org.opcat.followup.web.relay;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.opcat.followup.web.WebSettings;
+import org.opcat.followup.web.language.ProblemWording;
 import org.opcat.followup.web.signin.SignedInUser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,22 +24,23 @@ import org.springframework.web.client.RestClient;
 class ServiceClients {
 
     @Bean
-    CommandApi commandApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
-        return new CommandApi(client(builder, settings.commandUrl(), tokens, Duration.ofSeconds(30)));
+    CommandApi commandApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens, ProblemWording wording) {
+        return new CommandApi(client(builder, settings.commandUrl(), tokens, wording, Duration.ofSeconds(30)));
     }
 
     /** 10,000 rows take about a minute to validate on a loaded machine, as long again to store. */
     @Bean
-    SpreadsheetImports spreadsheetImports(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
-        return new SpreadsheetImports(client(builder, settings.commandUrl(), tokens, Duration.ofMinutes(10)));
+    SpreadsheetImports spreadsheetImports(RestClient.Builder builder, WebSettings settings, IdentityToken tokens, ProblemWording wording) {
+        return new SpreadsheetImports(client(builder, settings.commandUrl(), tokens, wording, Duration.ofMinutes(10)));
     }
 
     @Bean
-    QueryApi queryApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens) {
-        return new QueryApi(client(builder, settings.queryUrl(), tokens, Duration.ofSeconds(30)));
+    QueryApi queryApi(RestClient.Builder builder, WebSettings settings, IdentityToken tokens, ProblemWording wording) {
+        return new QueryApi(client(builder, settings.queryUrl(), tokens, wording, Duration.ofSeconds(30)), wording);
     }
 
-    private static RestClient client(RestClient.Builder builder, String baseUrl, IdentityToken tokens, Duration readTimeout) {
+    private static RestClient client(RestClient.Builder builder, String baseUrl, IdentityToken tokens, ProblemWording wording,
+            Duration readTimeout) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
         // query-service waits up to 5 s for a minVersion; the annual report pdf takes a few seconds too
@@ -48,7 +50,7 @@ class ServiceClients {
                 .requestFactory(factory)
                 .requestInterceptor(relayedIdentity(tokens))
                 .requestInterceptor(pageLanguage())
-                .defaultStatusHandler(HttpStatusCode::isError, ApiRefusal::raise)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> ApiRefusal.raise(request, response, wording))
                 .build();
     }
 
