@@ -3,6 +3,7 @@ package org.opcat.followup.command;
 import java.util.Arrays;
 import org.opcat.followup.command.admin.EventChainCommandLine;
 import org.opcat.followup.eventstore.EventStoreConfiguration;
+import org.opcat.followup.eventstore.documents.DocumentStore;
 import org.opcat.followup.api.ApiDocumentation;
 import org.opcat.followup.security.ApiSecurity;
 import org.opcat.followup.api.ProblemMessages;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class, UserRegisterController.class,
+@Import({EventStoreConfiguration.class, DocumentStore.class, ApiSecurity.class, ApiDocumentation.class, UserRegisterController.class,
         ProblemMessages.class})
 public class CommandServiceApplication {
 

@@ -1,6 +1,7 @@
 package org.opcat.followup.query;
 
 import org.opcat.followup.eventstore.EventStoreConfiguration;
+import org.opcat.followup.eventstore.documents.DocumentStore;
 import org.opcat.followup.api.ApiDocumentation;
 import org.opcat.followup.security.ApiSecurity;
 import org.opcat.followup.api.ProblemMessages;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({EventStoreConfiguration.class, ApiSecurity.class, ApiDocumentation.class, ProblemMessages.class})
+@Import({EventStoreConfiguration.class, DocumentStore.class, ApiSecurity.class, ApiDocumentation.class, ProblemMessages.class})
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
