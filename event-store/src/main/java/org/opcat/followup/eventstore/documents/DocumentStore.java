@@ -19,4 +19,10 @@ public class DocumentStore {
     DocumentContents postgresDocumentContents(JdbcTemplate jdbc) {
         return new PostgresDocumentContents(jdbc);
     }
+
+    /** Which recommendation each document id belongs to (schema documents, beside the contents). */
+    @Bean
+    DocumentRegistry documentRegistry(JdbcTemplate jdbc) {
+        return new JdbcDocumentRegistry(jdbc);
+    }
 }

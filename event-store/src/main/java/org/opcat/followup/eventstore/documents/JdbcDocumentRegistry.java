@@ -1,17 +1,15 @@
-package org.opcat.followup.command.document;
+package org.opcat.followup.eventstore.documents;
 
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /** Table documents.attachment (db/eventstore): its primary key makes a concurrent claim wait, then see it taken. */
-@Component
-class JdbcDocumentRegistry implements DocumentRegistry {
+public class JdbcDocumentRegistry implements DocumentRegistry {
 
     private final JdbcTemplate jdbc;
 
-    JdbcDocumentRegistry(JdbcTemplate jdbc) {
+    public JdbcDocumentRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

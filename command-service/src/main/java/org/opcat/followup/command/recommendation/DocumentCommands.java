@@ -1,8 +1,7 @@
-package org.opcat.followup.command.document;
+package org.opcat.followup.command.recommendation;
 
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.opcat.followup.command.recommendation.RecommendationCommands.OnExisting;
 import org.opcat.followup.eventstore.documents.DocumentContents;
 
 /** The commands on a recommendation's documents (SPEC §7.1). */
@@ -18,11 +17,11 @@ public final class DocumentCommands {
      */
     public record AttachDocument(@TargetAggregateIdentifier UUID recommendationId, UUID documentId, UUID attachedTo,
             String title, String fileName, String mediaType, long size, String sha256, boolean confidential,
-            String text, DocumentContents.Bytes bytes, Long expectedVersion) implements OnExisting {
+            String text, DocumentContents.Bytes bytes, Long expectedVersion) implements RecommendationCommands.OnExisting {
     }
 
     /** Erases a document's bytes; {@code purgedBy} is the signed-in administrator. */
     public record PurgeDocument(@TargetAggregateIdentifier UUID recommendationId, UUID documentId, String reason,
-            String purgedBy, Long expectedVersion) implements OnExisting {
+            String purgedBy, Long expectedVersion) implements RecommendationCommands.OnExisting {
     }
 }

@@ -1,4 +1,4 @@
-package org.opcat.followup.command.document;
+package org.opcat.followup.eventstore.documents;
 
 import java.util.Optional;
 import java.util.UUID;
