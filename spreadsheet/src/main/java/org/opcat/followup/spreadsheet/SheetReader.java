@@ -200,13 +200,15 @@ public final class SheetReader {
                 }
                 Optional<Sheet> sheet = Sheet.named(name);
                 if (sheet.isEmpty()) {
-                    problems.add(new CellProblem(name, null, null, "unknown sheet " + name + ": the layout has "
-                            + List.of(Sheet.values()).stream().map(s -> s.key() + " (" + s.sheetName(HeaderLanguage.ZH) + ")")
-                                    .toList()));
+                    List<String> layout = List.of(Sheet.values()).stream()
+                            .map(s -> s.key() + " (" + s.sheetName(HeaderLanguage.ZH) + ")").toList();
+                    problems.add(new CellProblem(name, null, null, "unknown sheet " + name + ": the layout has " + layout,
+                            "unknown-sheet-name", args("name", name, "allowed", layout)));
                     continue;
                 }
                 if (sheets.containsKey(sheet.get())) {
-                    problems.add(new CellProblem(sheet.get().key(), null, null, "two sheets are named " + sheet.get().key()));
+                    problems.add(new CellProblem(sheet.get().key(), null, null, "two sheets are named " + sheet.get().key(),
+                            "sheet-twice", args("name", sheet.get().key())));
                     continue;
                 }
                 SheetContents contents = new SheetContents(sheet.get(), budget);
@@ -419,6 +421,15 @@ public final class SheetReader {
         }
     }
 
+    /** A problem's arguments (docs/problems.md), in the order given. */
+    private static Map<String, Object> args(Object... namesAndValues) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            args.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return args;
+    }
+
     /** The first record is the header; every header must be a column of the sheet. */
     private static List<SheetRow> rows(Sheet sheet, List<List<String>> records, List<Long> rowNumbers) {
         if (records.isEmpty()) {
@@ -434,11 +445,12 @@ public final class SheetReader {
             }
             Optional<Column> column = sheet.column(header);
             if (column.isEmpty()) {
+                List<String> columns = sheet.columns().stream().map(c -> c.key() + "/" + c.chinese()).toList();
                 problems.add(new CellProblem(sheet.key(), 1, header, "unknown header " + header + " in sheet "
-                        + sheet.key() + ": the columns are " + sheet.columns().stream()
-                                .map(c -> c.key() + "/" + c.chinese()).toList()));
+                        + sheet.key() + ": the columns are " + columns, "unknown-header", args("header", header, "allowed", columns)));
             } else if (byIndex.containsValue(column.get())) {
-                problems.add(new CellProblem(sheet.key(), 1, column.get().key(), "column " + column.get().key() + " appears twice"));
+                problems.add(new CellProblem(sheet.key(), 1, column.get().key(), "column " + column.get().key() + " appears twice",
+                        "column-twice", args("column", column.get().key())));
             } else {
                 byIndex.put(i, column.get());
             }
@@ -446,7 +458,7 @@ public final class SheetReader {
         for (Column column : sheet.columns()) {
             if (column.required() && !byIndex.containsValue(column)) {
                 problems.add(new CellProblem(sheet.key(), 1, column.key(), "missing column " + column.key() + " ("
-                        + column.chinese() + ")"));
+                        + column.chinese() + ")", "missing-column", args("column", column.key())));
             }
         }
         if (!problems.isEmpty()) {

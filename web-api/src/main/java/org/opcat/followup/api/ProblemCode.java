@@ -37,7 +37,13 @@ public enum ProblemCode {
     // Documents (SPEC §7.1): uploads, their content, purges.
     DOCUMENT_EMPTY(true), DOCUMENT_TOO_LARGE(true), DOCUMENT_TYPE_NOT_ACCEPTED(true), DOCUMENT_TYPE_MISMATCH(true),
     DOCUMENT_UNREADABLE(true), FILE_NAME(false), UNKNOWN_ENTRY(true), UNKNOWN_DOCUMENT(true), CONTENT_PURGED(true),
-    DOCUMENT_PURGED(true);
+    DOCUMENT_PURGED(true),
+
+    // The spreadsheet import's report: a cell's name, reference or plan key, and the file's layout.
+    NO_AUTHORITY_NAMED(true), NO_PLACE_NAMED(true), AMBIGUOUS_AUTHORITY(true), AMBIGUOUS_PLACE(true), NAME_TOO_LONG(true),
+    REFERENCE_REPEATED(true), NO_RECOMMENDATION_REFERENCE(true), PLAN_KEY_REQUIRED(false), PLAN_ROWS_DIFFER(true),
+    NOT_ON_RECORD(true), IMPORT_STOPPED(true), UNKNOWN_HEADER(true), COLUMN_TWICE(true), MISSING_COLUMN(true),
+    UNKNOWN_SHEET_NAME(true), SHEET_TWICE(true);
 
     private final boolean sentence;
 

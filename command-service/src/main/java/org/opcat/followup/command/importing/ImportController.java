@@ -120,20 +120,13 @@ class ImportController {
             return refused(progress, outcome.problems().size() + " problem(s) in the file; nothing was stored",
                     outcome.problems(), plan, createMissing);
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("importId", id);
-        report.put("dryRun", dryRun);
-        report.put("state", dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED);
-        report.put("rows", plan.rowsBySheet());
-        report.put("commands", plan.commands().size());
-        if (outcome.newEvents() >= 0) {
-            // Events the file adds (dry run: would add); 0 for a file whose every row is already stored.
-            report.put("newEvents", outcome.newEvents());
-        }
-        report.put(dryRun ? "wouldCreate" : "created", created(plan));
-        progress.finish(dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED, report);
-        report.put("status", progress.view().entrySet().stream().filter(e -> !e.getKey().equals("outcome"))
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+        ImportProgress.State state = dryRun ? ImportProgress.State.VALID : ImportProgress.State.IMPORTED;
+        // Events the file adds (dry run: would add); 0 for a file whose every row is already stored.
+        Long newEvents = outcome.newEvents() >= 0 ? outcome.newEvents() : null;
+        ImportAnswers.Names created = created(plan);
+        ImportAnswers.Report report = progress.finishWith(state, status -> new ImportAnswers.Report(id, dryRun, state,
+                plan.rowsBySheet(), plan.commands().size(), newEvents, dryRun ? created : null, dryRun ? null : created,
+                status));
         return ResponseEntity.ok(report);
     }
 
@@ -141,7 +134,7 @@ class ImportController {
             description = "ANALYST or ADMIN. How far an import got; a client that wants to watch chooses the "
             + "importId of its import itself.")
     @GetMapping("/{importId}")
-    Map<String, Object> status(@PathVariable UUID importId) {
+    ImportAnswers.Status status(@PathVariable UUID importId) {
         return ledger.find(importId).orElseThrow(() -> new UnknownId("importId", ProblemCode.UNKNOWN_IMPORT, importId)).view();
     }
 
@@ -200,31 +193,18 @@ class ImportController {
                 body.put("wouldCreate", created(plan));
             }
             if (!plan.unregisteredAuthorities().isEmpty() || !plan.unregisteredPlaces().isEmpty()) {
-                body.put("missing", Map.of("authorities", plan.unregisteredAuthorities(), "places", plan.unregisteredPlaces()));
+                body.put("missing", new ImportAnswers.Names(plan.unregisteredAuthorities(), plan.unregisteredPlaces()));
             }
         }
         progress.finish(ImportProgress.State.REFUSED, body);
         return ProblemAnswers.problem(HttpStatus.BAD_REQUEST, "invalid-import", detail, body);
     }
 
-    /** Each problem also carries {@code field} (the column), as every other problem answer of this API does. */
-    private static List<Map<String, Object>> errors(List<CellProblem> problems) {
-        return problems.stream().map(p -> {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("sheet", p.sheet());
-            error.put("row", p.row());
-            error.put("column", p.column());
-            error.put("field", p.column());
-            error.put("message", p.message());
-            if (p.code() != null) {
-                error.put("code", p.code());
-                error.put("args", p.args());
-            }
-            return error;
-        }).toList();
+    private static List<ImportAnswers.CellError> errors(List<CellProblem> problems) {
+        return problems.stream().map(ImportAnswers.CellError::of).toList();
     }
 
-    private static Map<String, Object> created(ImportPlan plan) {
-        return Map.of("authorities", plan.missingAuthorities(), "places", plan.missingPlaces());
+    private static ImportAnswers.Names created(ImportPlan plan) {
+        return new ImportAnswers.Names(plan.missingAuthorities(), plan.missingPlaces());
     }
 }

@@ -130,7 +130,8 @@ class ImportPlanner {
                 earlier = referenceRows.putIfAbsent(ReferenceKey.of(reference), row.row());
                 if (earlier != null) {
                     // The row's other problems are reported too; the reference stays the earlier row's.
-                    r.problem("reference", "reference " + reference + " is already on row " + earlier);
+                    r.problem("reference", "reference " + reference + " is already on row " + earlier,
+                            ProblemCode.REFERENCE_REPEATED, args("reference", reference, "row", earlier));
                 }
             }
             LocalDate issuedOn = r.date("issuedOn");
@@ -143,7 +144,7 @@ class ImportPlanner {
             for (String name : r.list("addressees")) {
                 authority(r, "addressees", name).ifPresent(id -> {
                     if (addressees.contains(id)) {
-                        r.problem("addressees", "authority " + name + " is listed twice");
+                        r.problem("addressees", "authority " + name + " is listed twice", ProblemCode.AUTHORITY_LISTED_TWICE, Map.of());
                     }
                     addressees.add(id);
                 });
@@ -214,7 +215,8 @@ class ImportPlanner {
             UUID authorityId = authorityName == null ? null : authority(first, "authority", authorityName).orElse(null);
             LocalDate filedOn = first.date("filedOn");
             if (first.text("planKey") == null) {
-                first.problem("planKey", "must not be blank: rows with the same reference and planKey are one plan");
+                first.problem("planKey", "must not be blank: rows with the same reference and planKey are one plan",
+                        ProblemCode.PLAN_KEY_REQUIRED, Map.of());
             }
             boolean clean = first.clean();
             List<MeasureRequest> measures = new ArrayList<>();
@@ -260,7 +262,8 @@ class ImportPlanner {
             String value = r.text(column);
             if (value != null && !Names.key(value).equals(Names.key(String.valueOf(first.text(column))))) {
                 r.problem(column, "rows of one action plan (same reference and planKey) must have the same "
-                        + column + " (" + first.text(column) + " on row " + first.row().row() + ")");
+                        + column + " (" + first.text(column) + " on row " + first.row().row() + ")", ProblemCode.PLAN_ROWS_DIFFER,
+                        args("column", column, "value", first.text(column), "row", first.row().row()));
             }
         }
 
@@ -294,7 +297,7 @@ class ImportPlanner {
         private Optional<UUID> recommendationOf(RowReading r) {
             String reference = r.text("reference");
             if (reference == null) {
-                r.problem("reference", "must not be blank");
+                r.problem("reference", "must not be blank", ProblemCode.NOT_BLANK, Map.of());
                 return Optional.empty();
             }
             String key = ReferenceKey.of(reference);
@@ -307,7 +310,8 @@ class ImportPlanner {
                 Optional<UUID> recorded = known.recommendation(reference);
                 if (recorded.isEmpty()) {
                     r.problem("reference", "no recommendation " + reference + " in this file's "
-                            + Sheet.RECOMMENDATIONS.key() + " sheet or on record");
+                            + Sheet.RECOMMENDATIONS.key() + " sheet or on record", ProblemCode.NO_RECOMMENDATION_REFERENCE,
+                            Map.of("reference", reference));
                     return Optional.empty();
                 }
                 id = recorded.get();
@@ -320,7 +324,8 @@ class ImportPlanner {
             Optional<List<UUID>> found = known.authority(name);
             if (found.isPresent()) {
                 if (found.get().size() > 1) {
-                    r.problem(column, found.get().size() + " authorities are named " + name + ": rename one first");
+                    r.problem(column, found.get().size() + " authorities are named " + name + ": rename one first",
+                            ProblemCode.AMBIGUOUS_AUTHORITY, args("count", found.get().size(), "name", name));
                     return Optional.empty();
                 }
                 return Optional.of(found.get().get(0));
@@ -328,12 +333,14 @@ class ImportPlanner {
             RegisterAuthority planned = newAuthorities.get(Names.key(name));
             if (planned == null) {
                 if (!createMissing) {
-                    r.problem(column, "no authority named " + name + " (an administrator registers it, or imports with createMissing=true)");
+                    r.problem(column, "no authority named " + name + " (an administrator registers it, or imports with createMissing=true)",
+                            ProblemCode.NO_AUTHORITY_NAMED, Map.of("name", name));
                     unregisteredAuthorities.putIfAbsent(Names.key(name), name);
                     return Optional.empty();
                 }
                 if (name.length() > org.opcat.followup.command.TextLimits.NAME) {
-                    r.problem(column, "an authority name is at most " + org.opcat.followup.command.TextLimits.NAME + " characters");
+                    r.problem(column, "an authority name is at most " + org.opcat.followup.command.TextLimits.NAME + " characters",
+                            ProblemCode.NAME_TOO_LONG, Map.of("max", org.opcat.followup.command.TextLimits.NAME));
                     return Optional.empty();
                 }
                 planned = new RegisterAuthority(ImportIds.authority(name), name, AuthorityKind.OTHER, null);
@@ -347,7 +354,8 @@ class ImportPlanner {
             Optional<List<UUID>> found = known.place(name);
             if (found.isPresent()) {
                 if (found.get().size() > 1) {
-                    r.problem(column, found.get().size() + " places are named " + name + ": rename one first");
+                    r.problem(column, found.get().size() + " places are named " + name + ": rename one first",
+                            ProblemCode.AMBIGUOUS_PLACE, args("count", found.get().size(), "name", name));
                     return Optional.empty();
                 }
                 return Optional.of(found.get().get(0));
@@ -356,12 +364,14 @@ class ImportPlanner {
             if (planned == null) {
                 if (!createMissing || operatedBy == null) {
                     r.problem(column, "no place of detention named " + name
-                            + (operatedBy == null ? "" : " (an administrator registers it, or imports with createMissing=true)"));
+                            + (operatedBy == null ? "" : " (an administrator registers it, or imports with createMissing=true)"),
+                            ProblemCode.NO_PLACE_NAMED, Map.of("name", name));
                     unregisteredPlaces.putIfAbsent(Names.key(name), name);
                     return Optional.empty();
                 }
                 if (name.length() > org.opcat.followup.command.TextLimits.NAME) {
-                    r.problem(column, "a place name is at most " + org.opcat.followup.command.TextLimits.NAME + " characters");
+                    r.problem(column, "a place name is at most " + org.opcat.followup.command.TextLimits.NAME + " characters",
+                            ProblemCode.NAME_TOO_LONG, Map.of("max", org.opcat.followup.command.TextLimits.NAME));
                     return Optional.empty();
                 }
                 planned = new RegisterPlaceOfDetention(ImportIds.place(name), name, PlaceType.OTHER, REGION_NOT_STATED,
@@ -415,6 +425,15 @@ class ImportPlanner {
                 }
             }
             return found.isEmpty();
+        }
+
+        /** Arguments in the order given, as the report lists them. */
+        private static Map<String, Object> args(Object... namesAndValues) {
+            Map<String, Object> args = new LinkedHashMap<>();
+            for (int i = 0; i < namesAndValues.length; i += 2) {
+                args.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+            return args;
         }
 
         private int indexOfAny(String field) {

@@ -3,10 +3,9 @@ package org.opcat.followup.command.importing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,10 +72,17 @@ final class ImportProgress {
     }
 
     void finish(State end, Object report) {
-        outcome = report;
+        finishWith(end, status -> report);
+    }
+
+    /** @param report the outcome, from the import's status at its end (without an outcome) */
+    <T> T finishWith(State end, Function<ImportAnswers.Status, T> report) {
         finishedAt = clock.instant();
+        T answer = report.apply(view(end, null));
+        outcome = answer;
         state = end;
         log.info("import {} ({}): {} after {} ms", importId, fileName, end, Duration.between(startedAt, finishedAt).toMillis());
+        return answer;
     }
 
     double rate() {
@@ -84,21 +90,12 @@ final class ImportProgress {
         return seconds <= 0 ? 0 : rowsDone.get() / seconds;
     }
 
-    Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("importId", importId);
-        view.put("fileName", fileName);
-        view.put("dryRun", dryRun);
-        view.put("recordedBy", recordedBy);
-        view.put("state", state);
-        view.put("rowsDone", rowsDone.get());
-        view.put("rowsTotal", rowsTotal);
-        view.put("rowsPerSecond", Math.round(rate() * 10) / 10.0);
-        view.put("startedAt", startedAt);
-        view.put("finishedAt", finishedAt);
-        if (outcome != null) {
-            view.put("outcome", outcome);
-        }
-        return view;
+    ImportAnswers.Status view() {
+        return view(state, outcome);
+    }
+
+    private ImportAnswers.Status view(State at, Object outcomeSoFar) {
+        return new ImportAnswers.Status(importId, fileName, dryRun, recordedBy, at, rowsDone.get(), rowsTotal,
+                Math.round(rate() * 10) / 10.0, startedAt, finishedAt, outcomeSoFar);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.opcat.followup.api.ProblemCode;
 import org.opcat.followup.command.refusal.CommandRefused;
 import org.opcat.followup.spreadsheet.CellProblem;
 import org.opcat.followup.spreadsheet.Sheet;
@@ -135,15 +136,19 @@ class ImportRun {
                 cause = cause.getCause();
             }
             if (cause instanceof CommandRefused refused) {
-                return planned.problem(refused.field(), refused.getMessage());
+                // The aggregate's own code and arguments: the same as the REST API answers for this refusal.
+                return planned.problem(refused.field(), refused.getMessage(), refused.problem().code().code(),
+                        refused.problem().args());
             }
             if (cause instanceof AggregateNotFoundException) {
-                return planned.problem("recommendationId", "no recommendation with this reference on record");
+                return planned.problem("recommendationId", "no recommendation with this reference on record",
+                        ProblemCode.NOT_ON_RECORD.code(), java.util.Map.of());
             }
             // Anything else (a concurrent write to the same recommendation, a database failure)
             // may have broken the transaction: stop rather than report every later row as failed.
             throw new Interrupted(planned.problem(null, "the import stopped here: " + cause.getMessage()
-                    + "; run the same file again (whatever is already stored is recognized, not repeated)"));
+                    + "; run the same file again (whatever is already stored is recognized, not repeated)",
+                    ProblemCode.IMPORT_STOPPED.code(), java.util.Map.of()));
         }
     }
 

@@ -14,6 +14,11 @@ import org.opcat.followup.spreadsheet.CellProblem;
 record PlannedCommand(Object command, String sheet, List<Integer> rows, Map<String, String> columnOfField) {
 
     CellProblem problem(String field, String message) {
+        return problem(field, message, null, Map.of());
+    }
+
+    /** With the problem's code and arguments, for a client to word it in its reader's language. */
+    CellProblem problem(String field, String message, String code, Map<String, Object> args) {
         Integer row = rows.isEmpty() ? null : rows.get(0);
         String column = null;
         if (field != null) {
@@ -28,6 +33,6 @@ record PlannedCommand(Object command, String sheet, List<Integer> rows, Map<Stri
             }
             column = columnOfField.getOrDefault(name, name);
         }
-        return new CellProblem(sheet, row, column, message);
+        return new CellProblem(sheet, row, column, message, code, args);
     }
 }

@@ -48,8 +48,8 @@ final class RowReading {
         return found == 0;
     }
 
-    void problem(String column, String message) {
-        problem(column, message, null, Map.of());
+    void problem(String column, String message, org.opcat.followup.api.ProblemCode code, Map<String, Object> args) {
+        problem(column, message, code.code(), args);
     }
 
     /** With the problem's code and arguments (docs/problems.md), for a client to word it in its reader's language. */
